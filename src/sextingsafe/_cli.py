@@ -1,0 +1,284 @@
+"""The ``sextingsafe`` command: print localised content, check packs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ._catalogue import Catalogue, default_catalogue
+from ._errors import ContentNotFoundError, InvalidFilterError, InvalidLocaleError, PackError
+from ._export import item_to_dict
+from ._model import Advice, Audience, ChannelKind, Fact, Quote, Resource, ResourceKind, Topic
+from ._packs import build, read_pack
+from ._version import __version__
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--locale", "-l", help="BCP 47 or POSIX locale, e.g. pl, pt-BR, ar (default: en)"
+    )
+    common.add_argument(
+        "--format", "-f", choices=("text", "json"), default="text", help="output format"
+    )
+    common.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also load this content pack (repeatable)",
+    )
+    topics = [t.value for t in Topic]
+    audiences = [a.value for a in Audience]
+
+    parser = argparse.ArgumentParser(
+        prog="sextingsafe",
+        description="Sourced, localised awareness content about young people sharing nude images.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    tip = sub.add_parser("tip", parents=[common], help="the tip of the day, with where to get help")
+    tip.add_argument(
+        "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the day (default: today)"
+    )
+    tip.add_argument("--audience", choices=audiences, default="young-people")
+    tip.add_argument("--topic", choices=topics)
+    tip.add_argument(
+        "--country", "-c", help="show help resources for this ISO country code, e.g. GB"
+    )
+
+    facts = sub.add_parser("facts", parents=[common], help="statistics with their sources")
+    facts.add_argument("--topic", choices=topics)
+    facts.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
+
+    quotes = sub.add_parser("quotes", parents=[common], help="quotes with speaker and source")
+    quotes.add_argument("--speaker", help="speaker id, e.g. zena-marshall")
+    quotes.add_argument("--topic", choices=topics)
+
+    advice = sub.add_parser("advice", parents=[common], help="advice by audience and topic")
+    advice.add_argument("--audience", choices=audiences)
+    advice.add_argument("--topic", choices=topics)
+    advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
+
+    resources = sub.add_parser(
+        "resources", parents=[common], help="helplines and report/removal services"
+    )
+    resources.add_argument("--country", "-c", help="ISO 3166-1 country code, e.g. GB")
+    resources.add_argument("--kind", choices=[k.value for k in ResourceKind])
+    resources.add_argument("--audience", choices=audiences)
+    resources.add_argument("--channel", choices=[c.value for c in ChannelKind])
+
+    show = sub.add_parser("show", parents=[common], help="one item, by id")
+    show.add_argument("id")
+
+    sub.add_parser("locales", parents=[common], help="supported locales, with coverage and reviews")
+
+    validate = sub.add_parser("validate", help="check a content pack and list every problem")
+    validate.add_argument("path")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 not found or invalid, 2 usage).
+
+    Args:
+        argv: The arguments, without the program name; ``sys.argv[1:]`` by default.
+        stdout: Where to write; standard output by default.
+    """
+    out = stdout if stdout is not None else sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    try:
+        return _run(args, out)
+    except (ContentNotFoundError, InvalidFilterError, InvalidLocaleError, PackError) as error:
+        print(f"sextingsafe: error: {error}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "validate":
+        return _validate(args.path, out)
+    catalogue = Catalogue.load(*args.pack) if args.pack else default_catalogue()
+    locale = args.locale
+    items: Sequence[Any]
+    if args.command == "tip":
+        tip = catalogue.advice.tip(on=args.on, audience=args.audience, topic=args.topic)
+        helpers: Sequence[Resource] = (
+            catalogue.resources.select(country=args.country) if args.country else tip.resources
+        )
+        if args.format == "json":
+            data = item_to_dict(tip, locale)
+            data["help"] = [item_to_dict(r, locale) for r in helpers]
+            return _json(data, out)
+        _print_advice(tip, locale, out)
+        print(file=out)
+        for resource in helpers:
+            _print_resource(resource, locale, out)
+        return EXIT_OK
+    if args.command == "facts":
+        items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)
+    elif args.command == "quotes":
+        items = catalogue.quotes.select(speaker=args.speaker, topic=args.topic)
+    elif args.command == "advice":
+        items = catalogue.advice.select(
+            audience=args.audience, topic=args.topic, jurisdiction=args.jurisdiction
+        )
+    elif args.command == "resources":
+        items = catalogue.resources.select(
+            country=args.country, kind=args.kind, audience=args.audience, channel=args.channel
+        )
+    elif args.command == "show":
+        items = [_find(catalogue, args.id)]
+    else:
+        return _locales(catalogue, args.format, out)
+    if args.format == "json":
+        return _json([item_to_dict(item, locale) for item in items], out)
+    for number, item in enumerate(items):
+        if number:
+            print(file=out)
+        _print_item(item, locale, out)
+    return EXIT_OK
+
+
+def _find(catalogue: Catalogue, item_id: str) -> Fact | Quote | Advice | Resource:
+    for collection in (catalogue.facts, catalogue.quotes, catalogue.advice, catalogue.resources):
+        if item_id in collection:
+            found: Fact | Quote | Advice | Resource = collection[item_id]
+            return found
+    import difflib
+
+    every = [*catalogue.facts, *catalogue.quotes, *catalogue.advice, *catalogue.resources]
+    raise ContentNotFoundError(
+        "item", item_id, difflib.get_close_matches(item_id, every, n=3, cutoff=0.6)
+    )
+
+
+def _json(data: object, out: TextIO) -> int:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    print(file=out)
+    return EXIT_OK
+
+
+def _sources(item: Fact | Quote | Advice | Resource, out: TextIO) -> None:
+    for source in item.sources:
+        where = source.url or source.via or "print"
+        print(
+            f'  Source: {source.publisher}, "{source.title}" ({source.published.isoformat()}) {where}',
+            file=out,
+        )
+
+
+def _print_item(item: Fact | Quote | Advice | Resource, locale: str | None, out: TextIO) -> None:
+    if isinstance(item, Fact):
+        fact = item.localize(locale)
+        print(f"[{item.id}]", fact.statement, file=out)
+        if fact.caveat:
+            print(f"  Caveat: {fact.caveat}", file=out)
+        _sources(item, out)
+    elif isinstance(item, Quote):
+        quote = item.localize(locale)
+        print(f"[{item.id}]", file=out)
+        if quote.content_note:
+            print(f"  Content note: {quote.content_note}", file=out)
+        print(f'  "{quote.text}"', file=out)
+        if quote.translation:
+            print(
+                f"  Translation ({quote.translation.lang}, {quote.translation.review.value}): "
+                f'"{quote.translation}"',
+                file=out,
+            )
+        speaker = item.speaker
+        name = f"{speaker.name} (pseudonym)" if speaker.pseudonymous else speaker.name
+        print(f"  — {name}, {quote.role}, {item.date.isoformat()}", file=out)
+        _sources(item, out)
+    elif isinstance(item, Advice):
+        _print_advice(item, locale, out)
+        _sources(item, out)
+    else:
+        _print_resource(item, locale, out)
+        _sources(item, out)
+
+
+def _print_advice(item: Advice, locale: str | None, out: TextIO) -> None:
+    advice = item.localize(locale)
+    print(f"{advice.title}\n\n{advice.body}", file=out)
+    if advice.title.is_fallback or advice.body.is_fallback:
+        print(
+            f"\n(Not yet translated into {advice.title.requested}; shown in {advice.title.lang}.)",
+            file=out,
+        )
+
+
+def _print_resource(item: Resource, locale: str | None, out: TextIO) -> None:
+    resource = item.localize(locale)
+    where = ", ".join(item.countries) or "worldwide"
+    flag = " [details partly confirmed]" if item.confidence.value == "partial" else ""
+    print(f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}", file=out)
+    for channel in item.channels:
+        if channel.value:
+            print(f"    {channel.kind.value}: {channel.value}", file=out)
+    if item.url:
+        print(f"    web: {item.url}", file=out)
+    if resource.hours:
+        print(f"    hours: {resource.hours}", file=out)
+
+
+def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
+    infos = catalogue.locales()
+    if fmt == "json":
+        return _json(
+            [
+                {
+                    "locale": i.tag,
+                    "direction": i.direction,
+                    "total": i.total,
+                    "translated": i.translated,
+                    "reviewed": i.reviewed,
+                    "missing": i.missing,
+                }
+                for i in infos
+            ],
+            out,
+        )
+    print(f"{'locale':<10} {'dir':<4} {'translated':>10} {'reviewed':>9} {'missing':>8}", file=out)
+    for i in infos:
+        print(
+            f"{i.tag:<10} {i.direction:<4} {i.translated:>10} {i.reviewed:>9} {i.missing:>8}",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _validate(path: str, out: TextIO) -> int:
+    raw = read_pack(path)
+    bundled = read_pack(_bundled_dir())
+    try:
+        content = build([bundled, raw], None)
+    except PackError as error:
+        for problem in error.problems:
+            print(problem, file=out)
+        print(f"{len(error.problems)} problem(s) in {path}", file=out)
+        return EXIT_NOT_FOUND
+    own = sum(1 for record in raw.records)
+    print(
+        f"{path}: OK ({own} records; {len(content.advice)} advice items with the bundled pack)",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _bundled_dir() -> str:
+    from ._packs import BUNDLED
+
+    return BUNDLED

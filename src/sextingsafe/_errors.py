@@ -1,0 +1,126 @@
+"""The exception classes: one base, each also the stdlib type an app would expect."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "ContentNotFoundError",
+    "InvalidFilterError",
+    "InvalidLocaleError",
+    "PackError",
+    "PackProblem",
+    "SextingsafeError",
+]
+
+
+class SextingsafeError(Exception):
+    """Base class of every error that sextingsafe raises on purpose."""
+
+
+class ContentNotFoundError(SextingsafeError, KeyError):
+    """No item of this kind has the requested id.
+
+    Args:
+        kind: The kind of item looked for (``"fact"``, ``"advice"``, ...).
+        id: The id that was asked for.
+        suggestions: The closest existing ids, best first.
+    """
+
+    def __init__(self, kind: str, id: str, suggestions: Sequence[str] = ()) -> None:  # noqa: A002
+        self.kind = kind
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} with id {id!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError.__str__ would repr() the whole message, adding quotes.
+        return str(self.args[0])
+
+
+class InvalidLocaleError(SextingsafeError, ValueError):
+    """A locale identifier or an Accept-Language header is malformed.
+
+    A well-formed locale that sextingsafe has no translation for is *not* an error:
+    it falls back to a supported locale and the result says so.
+
+    Args:
+        value: The input, as given.
+        reason: What was expected instead.
+    """
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"invalid locale {value!r}: {reason}")
+
+
+class InvalidFilterError(SextingsafeError, ValueError):
+    """A ``select()`` filter has a value outside its documented set.
+
+    Args:
+        name: The filter's name, such as ``"topic"``.
+        value: The value given.
+        expected: A description of the accepted values.
+    """
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        self.name = name
+        self.value = value
+        self.expected = expected
+        super().__init__(f"invalid {name} {value!r}: expected {expected}")
+
+
+class PackProblem:
+    """One problem found in a content pack: where it is and what is wrong.
+
+    Args:
+        path: The file, relative to the pack where possible.
+        line: The 1-based line, or 0 when the problem concerns the whole file.
+        message: What is wrong and what was expected.
+    """
+
+    __slots__ = ("line", "message", "path")
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
+
+    def __repr__(self) -> str:
+        return f"PackProblem({self.path!r}, {self.line!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PackProblem):
+            return NotImplemented
+        return (self.path, self.line, self.message) == (other.path, other.line, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.line, self.message))
+
+
+class PackError(SextingsafeError, ValueError):
+    """A content pack was rejected whole; :attr:`problems` lists every problem found.
+
+    Args:
+        pack: The pack's path or name.
+        problems: Every problem, each with its file and line.
+    """
+
+    def __init__(self, pack: str, problems: Iterable[PackProblem]) -> None:
+        self.pack = pack
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"content pack {pack!r} was rejected: {count} {noun}\n{lines}")

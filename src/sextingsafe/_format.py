@@ -1,0 +1,95 @@
+"""Safe placeholder substitution, Babel number and date formatting, and HTML escaping."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ._model import Period, placeholders
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["escape", "html_element", "render_template"]
+
+
+def render_template(
+    template: str,
+    values: Mapping[str, int | float],
+    period: Period | None,
+    locale: Locale,
+) -> str:
+    """Fill a statement template's placeholders with *values* and *period*, formatted for *locale*.
+
+    Only named placeholders are filled (see :func:`~sextingsafe._model.placeholders`);
+    the template is never passed to :meth:`str.format`, so it cannot reach attributes or indexes.
+
+    Raises:
+        ValueError: The template is malformed or names a value that is missing.
+    """
+    names = placeholders(template)
+    if not names:
+        return template.replace("{{", "{").replace("}}", "}")
+    rendered = {
+        (name, spec): _format_one(name, spec, values, period, locale) for name, spec in names
+    }
+    out = []
+    position = 0
+    length = len(template)
+    while position < length:
+        char = template[position]
+        if char in "{}" and template.startswith(char * 2, position):
+            out.append(char)
+            position += 2
+        elif char == "{":
+            end = template.index("}", position)
+            name, _, spec = template[position + 1 : end].partition(":")
+            out.append(rendered[name, spec])
+            position = end + 1
+        else:
+            next_brace = min(
+                (i for i in (template.find("{", position), template.find("}", position)) if i >= 0),
+                default=length,
+            )
+            out.append(template[position:next_brace])
+            position = next_brace
+    return "".join(out)
+
+
+def _format_one(
+    name: str,
+    spec: str,
+    values: Mapping[str, int | float],
+    period: Period | None,
+    locale: Locale,
+) -> str:
+    if name in {"start", "end", "period"}:
+        if period is None:
+            raise ValueError(f"{{{name}}} needs a period, and there is none")
+        from babel.dates import format_date, format_interval
+
+        if name == "period":
+            return format_interval(period.start, period.end, skeleton="yMMMd", locale=locale)
+        return format_date(getattr(period, name), format="long", locale=locale)
+    try:
+        value = values[name]
+    except KeyError:
+        raise ValueError(f"no value named {name!r} for placeholder {{{name}}}") from None
+    from babel.numbers import format_decimal, format_percent
+
+    if spec == "percent":
+        return format_percent(value, locale=locale, decimal_quantization=False)
+    if spec == "year":
+        return format_decimal(value, format="0", locale=locale)
+    return format_decimal(value, locale=locale, decimal_quantization=False)
+
+
+def escape(text: str) -> str:
+    """Escape ``&``, ``<``, ``>`` and both quote characters for HTML text and attributes."""
+    return html.escape(text, quote=True)
+
+
+def html_element(text: str, lang: str, direction: str, tag: str = "span") -> str:
+    """Wrap escaped *text* in an element that carries its language and direction."""
+    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{escape(text)}</{tag}>'

@@ -1,0 +1,458 @@
+"""Locales: parsing, negotiation, the fallback chain, and gettext catalogues keyed by context."""
+
+from __future__ import annotations
+
+import os
+import re
+import struct
+import sys
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ._errors import InvalidLocaleError
+from ._model import Review
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from babel import Locale
+
+__all__ = [
+    "DEFAULT",
+    "LocaleId",
+    "MessageCatalog",
+    "direction",
+    "fallback_chain",
+    "negotiate_ids",
+    "parse_locale",
+    "to_babel",
+]
+
+#: Prefix of the synthetic message contexts that record a human review in a compiled catalogue.
+REVIEW_PREFIX = "review:"
+_REVIEW_COMMENT = re.compile(r"^\s*reviewed-by:\s*(\S.*)$", re.IGNORECASE)
+
+_TAG = re.compile(
+    r"""
+    (?P<language>[a-z]{2,3})
+    (?:[-_](?P<script>[a-z]{4}))?
+    (?:[-_](?P<territory>[a-z]{2}|[0-9]{3}))?
+    (?:[-_](?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*   # variants: accepted, not used
+    (?:\.[a-z0-9_-]+)?                             # POSIX encoding, e.g. .UTF-8
+    (?:@[a-z0-9_-]+)?                              # POSIX modifier, e.g. @euro
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Languages written right to left, by ISO 639 code, and the scripts that are.
+_RTL_LANGUAGES = frozenset(
+    {
+        "ar",
+        "arc",
+        "ckb",
+        "dv",
+        "fa",
+        "he",
+        "iw",
+        "ks",
+        "ku_Arab",
+        "lrc",
+        "mzn",
+        "ps",
+        "sd",
+        "ug",
+        "ur",
+        "yi",
+    }
+)
+_RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr"})
+_LTR_SCRIPTS_OF_RTL_LANGUAGES = frozenset({"Latn", "Cyrl"})
+# Likely scripts for Chinese by region (CLDR likely subtags), and language aliases.
+_ZH_HANT_REGIONS = frozenset({"TW", "HK", "MO"})
+_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"}
+
+
+class LocaleId(NamedTuple):
+    """A parsed locale: language, optional script and territory, in canonical case."""
+
+    language: str
+    script: str | None = None
+    territory: str | None = None
+
+    def __str__(self) -> str:
+        return "_".join(p for p in self if p)
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag, as used in HTML ``lang`` attributes (``pt-BR``, ``zh-Hant``)."""
+        return "-".join(p for p in self if p)
+
+
+DEFAULT = LocaleId("en")
+_parsed: dict[object, LocaleId] = {}
+_PARSE_CACHE_MAX = 4096
+
+
+def parse_locale(value: Locale | str | LocaleId | None) -> LocaleId:
+    """Parse a BCP 47 tag, a POSIX name or a :class:`babel.Locale` into a :class:`LocaleId`.
+
+    ``None`` means the default locale, English.
+
+    Raises:
+        InvalidLocaleError: *value* is not a well-formed locale identifier.
+    """
+    if value is None:
+        return DEFAULT
+    if isinstance(value, LocaleId):
+        return value
+    try:
+        return _parsed[value]
+    except (KeyError, TypeError):
+        pass
+    result = _parse(value)
+    if len(_parsed) >= _PARSE_CACHE_MAX:
+        # Bounded: locale strings often come straight from requests.
+        _parsed.clear()
+    _parsed[value] = result
+    return result
+
+
+def _parse(value: object) -> LocaleId:
+    babel_core = sys.modules.get("babel.core")
+    if babel_core is not None and isinstance(value, babel_core.Locale):
+        return LocaleId(value.language, value.script or None, value.territory or None)
+    if not isinstance(value, str):
+        raise InvalidLocaleError(
+            value, "expected a str such as 'pt-BR' or 'pt_BR', or a babel.Locale"
+        )
+    text = value.strip()
+    if text in {"C", "POSIX", "C.UTF-8"}:
+        return DEFAULT
+    match = _TAG.fullmatch(text)
+    if match is None:
+        raise InvalidLocaleError(
+            value, "expected a BCP 47 tag ('pt-BR', 'zh-Hant') or a POSIX name ('pt_BR.UTF-8')"
+        )
+    language = match["language"].lower()
+    language = _ALIASES.get(language, language)
+    script = match["script"].title() if match["script"] else None
+    territory = match["territory"].upper() if match["territory"] else None
+    return LocaleId(language, script, territory)
+
+
+def direction(locale: LocaleId) -> str:
+    """Return ``"rtl"`` or ``"ltr"``: the direction the locale's script is written in."""
+    if locale.script is not None:
+        if locale.script in _RTL_SCRIPTS:
+            return "rtl"
+        if locale.script in _LTR_SCRIPTS_OF_RTL_LANGUAGES:
+            return "ltr"
+    return "rtl" if locale.language in _RTL_LANGUAGES else "ltr"
+
+
+def _with_likely_script(locale: LocaleId) -> LocaleId:
+    if locale.language == "zh" and locale.script is None:
+        script = "Hant" if locale.territory in _ZH_HANT_REGIONS else "Hans"
+        return LocaleId("zh", script, locale.territory)
+    return locale
+
+
+def fallback_chain(locale: LocaleId, supported: Iterable[str]) -> tuple[str, ...]:
+    """Return the supported locales to try for *locale*, most specific first, ending in English.
+
+    ``pt_BR`` tries ``pt_BR``, then ``pt``, then ``en``;
+    ``zh_TW`` tries ``zh_Hant_TW``, ``zh_Hant``, ``zh_TW``, ``zh``, then ``en``.
+    """
+    available = set(supported)
+    full = _with_likely_script(locale)
+    lang, script, territory = full
+    candidates = []
+    if script and territory:
+        candidates.append(f"{lang}_{script}_{territory}")
+    if script:
+        candidates.append(f"{lang}_{script}")
+    if territory:
+        candidates.append(f"{lang}_{territory}")
+    candidates.append(lang)
+    chain = [c for c in dict.fromkeys(candidates) if c in available]
+    if str(DEFAULT) not in chain:
+        chain.append(str(DEFAULT))
+    return tuple(chain)
+
+
+_Q = re.compile(r"q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\Z", re.IGNORECASE)
+
+
+def _header_entries(header: str) -> list[tuple[float, int, str]]:
+    entries = []
+    for position, part in enumerate(header.split(",")):
+        piece = part.strip()
+        if not piece:
+            continue
+        tag, *params = (p.strip() for p in piece.split(";"))
+        quality = 1.0
+        for param in params:
+            match = _Q.fullmatch(param)
+            if match is None:
+                raise InvalidLocaleError(header, f"bad parameter {param!r}; expected q=0 to q=1")
+            quality = float(match.group(1))
+        if quality > 0:
+            entries.append((-quality, position, tag))
+    entries.sort()
+    return entries
+
+
+def negotiate_ids(
+    preferred: str | Sequence[str | Locale], supported: Iterable[str]
+) -> tuple[LocaleId, str] | None:
+    """Pick the best supported locale for an ``Accept-Language`` header or a list of tags.
+
+    Returns the preferred entry that matched and the supported locale chosen,
+    or ``None`` when nothing matched.
+
+    Raises:
+        InvalidLocaleError: The header or a tag in it is malformed.
+    """
+    available = set(supported)
+    if isinstance(preferred, str):
+        tags: list[Any] = [tag for _q, _pos, tag in _header_entries(preferred)]
+    else:
+        tags = list(preferred)
+    for tag in tags:
+        if tag == "*":
+            return DEFAULT, str(DEFAULT)
+        wanted = parse_locale(tag)
+        chain = fallback_chain(wanted, available)
+        if chain[0] != str(DEFAULT) or wanted.language == DEFAULT.language:
+            return wanted, chain[0]
+    return None
+
+
+_babel_locales: dict[str, Locale] = {}
+
+
+def to_babel(name: str) -> Locale:
+    """Return the cached :class:`babel.Locale` for a supported locale name such as ``pt_BR``."""
+    try:
+        return _babel_locales[name]
+    except KeyError:
+        from babel import Locale
+
+        result = _babel_locales[name] = Locale.parse(name)
+        return result
+
+
+class _Entry(NamedTuple):
+    msgid: str
+    msgstr: str | tuple[str, ...]
+
+
+class MessageCatalog:
+    """One locale's translations of one pack, looked up by message context (``kind:id:field``).
+
+    Built from a compiled ``.mo`` file, or from a ``.po`` file for packs that ship only those.
+    Fuzzy entries are never used.
+    """
+
+    __slots__ = ("_entries", "_plural", "_reviews", "headers", "locale")
+
+    def __init__(
+        self,
+        locale: str,
+        entries: Mapping[str, _Entry],
+        reviews: Mapping[str, tuple[str, str]],
+        headers: Mapping[str, str],
+    ) -> None:
+        self.locale = locale
+        self._entries = dict(entries)
+        self._reviews = dict(reviews)
+        self.headers = dict(headers)
+        self._plural: Callable[[int], int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def contexts(self) -> frozenset[str]:
+        """Return the message contexts this catalogue translates."""
+        return frozenset(self._entries)
+
+    def lookup(self, context: str, msgid: str) -> tuple[str, Review] | None:
+        """Return the translation of *msgid* in *context* and its review status.
+
+        A translation made for different English text (the source was edited since) is not returned.
+        """
+        entry = self._entries.get(context)
+        if entry is None or entry.msgid != msgid or not isinstance(entry.msgstr, str):
+            return None
+        review = self._reviews.get(context)
+        status = Review.REVIEWED if review is not None and review[0] == msgid else Review.UNREVIEWED
+        return entry.msgstr, status
+
+    def reviewer(self, context: str) -> str | None:
+        """Return who reviewed the message in *context*, as the catalogue records it."""
+        review = self._reviews.get(context)
+        return review[1] if review else None
+
+    def lookup_plural(self, context: str, msgid: str, count: int) -> str | None:
+        """Return the plural form of a translation for *count*, or ``None``."""
+        entry = self._entries.get(context)
+        if entry is None or entry.msgid != msgid or not isinstance(entry.msgstr, tuple):
+            return None
+        if self._plural is None:
+            import gettext
+
+            expression = _plural_expression(self.headers.get("plural-forms", ""))
+            self._plural = gettext.c2py(expression)
+        index = self._plural(count)
+        return entry.msgstr[index] if index < len(entry.msgstr) else None
+
+    @classmethod
+    def from_mo(cls, locale: str, data: bytes) -> MessageCatalog:
+        """Parse a compiled gettext catalogue.
+
+        Raises:
+            ValueError: *data* is not a valid ``.mo`` file.
+        """
+        entries: dict[str, _Entry] = {}
+        reviews: dict[str, tuple[str, str]] = {}
+        headers: dict[str, str] = {}
+        for key, value in _read_mo(data):
+            context, sep, msgid = key.rpartition("\x04")
+            singular = msgid.split("\x00")[0]
+            if not sep:
+                if not msgid:
+                    headers = _parse_headers(value)
+                continue
+            if context.startswith(REVIEW_PREFIX):
+                reviews[context[len(REVIEW_PREFIX) :]] = (singular, value)
+                continue
+            msgstr: str | tuple[str, ...] = tuple(value.split("\x00")) if "\x00" in msgid else value
+            entries[context] = _Entry(singular, msgstr)
+        return cls(locale, entries, reviews, headers)
+
+    @classmethod
+    def from_po(cls, locale: str, path: str) -> MessageCatalog:
+        """Read a ``.po`` file with Babel; fuzzy and empty translations are left out."""
+        from babel.messages.pofile import read_po
+
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, locale=None, abort_invalid=True)
+        entries: dict[str, _Entry] = {}
+        reviews: dict[str, tuple[str, str]] = {}
+        for message in catalog:
+            if not message.id or not message.context or message.fuzzy:
+                continue
+            singular = message.id[0] if isinstance(message.id, tuple | list) else message.id
+            if isinstance(message.string, tuple | list):
+                if not all(message.string):
+                    continue
+                msgstr: str | tuple[str, ...] = tuple(message.string)
+            elif message.string:
+                msgstr = message.string
+            else:
+                continue
+            entries[message.context] = _Entry(singular, msgstr)
+            reviewer = review_comment(message.user_comments)
+            if reviewer:
+                reviews[message.context] = (singular, reviewer)
+        headers = {k.lower(): v for k, v in catalog.mime_headers}
+        return cls(locale, entries, reviews, headers)
+
+
+def review_comment(comments: Iterable[str]) -> str | None:
+    """Return the reviewer recorded in a translator comment ``# reviewed-by: Name, YYYY-MM-DD``."""
+    for comment in comments:
+        match = _REVIEW_COMMENT.match(comment)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _plural_expression(header: str) -> str:
+    match = re.search(r"plural\s*=\s*([^;]+)", header)
+    return match.group(1).strip() if match else "(n != 1)"
+
+
+def _parse_headers(text: str) -> dict[str, str]:
+    headers = {}
+    for line in text.splitlines():
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip().lower()] = value.strip()
+    return headers
+
+
+_MO_MAGIC = {0x950412DE: "<", 0xDE120495: ">"}
+
+
+def _read_mo(data: bytes) -> list[tuple[str, str]]:
+    if len(data) < 28:
+        raise ValueError("not a .mo file: shorter than its header")
+    order = _MO_MAGIC.get(struct.unpack("<I", data[:4])[0])
+    if order is None:
+        raise ValueError("not a .mo file: bad magic number")
+    _magic, version, count, ids_at, strs_at = struct.unpack(order + "5I", data[:20])
+    if version >> 16 not in {0, 1}:
+        raise ValueError(f"unsupported .mo file format revision {version >> 16}")
+    pairs = []
+    for index in range(count):
+        id_len, id_at = struct.unpack_from(order + "2I", data, ids_at + 8 * index)
+        str_len, str_at = struct.unpack_from(order + "2I", data, strs_at + 8 * index)
+        if id_at + id_len > len(data) or str_at + str_len > len(data):
+            raise ValueError("corrupt .mo file: a string lies outside the file")
+        pairs.append(
+            (
+                data[id_at : id_at + id_len].decode("utf-8"),
+                data[str_at : str_at + str_len].decode("utf-8"),
+            )
+        )
+    return pairs
+
+
+class CatalogStore:
+    """Loads each locale's catalogue for a set of locale directories once, under a lock."""
+
+    __slots__ = ("_catalogs", "_dirs", "_lock", "_supported", "domain")
+
+    def __init__(self, locale_dirs: Sequence[str], domain: str = "sextingsafe") -> None:
+        self._dirs = tuple(locale_dirs)
+        self.domain = domain
+        self._lock = threading.Lock()
+        self._catalogs: dict[str, tuple[MessageCatalog, ...]] = {}
+        self._supported: frozenset[str] | None = None
+
+    def supported(self) -> frozenset[str]:
+        """Return the locale names that have a catalogue in any directory, plus English."""
+        if self._supported is None:
+            names = {str(DEFAULT)}
+            for directory in self._dirs:
+                if os.path.isdir(directory):
+                    for name in os.listdir(directory):
+                        base = os.path.join(directory, name, "LC_MESSAGES", self.domain)
+                        if os.path.exists(base + ".mo") or os.path.exists(base + ".po"):
+                            names.add(name)
+            self._supported = frozenset(names)
+        return self._supported
+
+    def catalogs(self, name: str) -> tuple[MessageCatalog, ...]:
+        """Return *name*'s catalogues, highest precedence first (empty for English)."""
+        try:
+            return self._catalogs[name]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._catalogs:
+                self._catalogs[name] = tuple(self._load(name))
+            return self._catalogs[name]
+
+    def _load(self, name: str) -> list[MessageCatalog]:
+        found = []
+        # Later directories (packs loaded after the bundled one) take precedence.
+        for directory in reversed(self._dirs):
+            base = os.path.join(directory, name, "LC_MESSAGES", self.domain)
+            if os.path.exists(base + ".mo"):
+                with open(base + ".mo", "rb") as handle:
+                    found.append(MessageCatalog.from_mo(name, handle.read()))
+            elif os.path.exists(base + ".po"):
+                found.append(MessageCatalog.from_po(name, base + ".po"))
+        return found

@@ -1,0 +1,306 @@
+"""LocalizedText, the localised views of items, and the renderer that produces them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from attrs import frozen
+
+from ._format import html_element, render_template
+from ._i18n import (
+    DEFAULT,
+    CatalogStore,
+    LocaleId,
+    direction,
+    fallback_chain,
+    parse_locale,
+    to_babel,
+)
+from ._model import Advice, Fact, Item, Quote, Resource, Review, Speaker
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = [
+    "CatalogueRenderer",
+    "LocalizedAdvice",
+    "LocalizedFact",
+    "LocalizedQuote",
+    "LocalizedResource",
+    "LocalizedText",
+]
+
+
+class LocalizedText(str):
+    """Text in one locale: a :class:`str` that also knows its locale, direction and review status.
+
+    It compares and hashes as the plain string.
+    Jinja2 and MarkupSafe call :meth:`__html__`, which escapes the text and wraps it in a
+    ``<span>`` with ``lang`` and ``dir`` attributes.
+    """
+
+    __slots__ = ("direction", "is_fallback", "locale", "requested", "review")
+
+    #: The locale the text is in, as a POSIX-style name (``"pt_BR"``, ``"ar"``).
+    locale: str
+    #: The locale that was asked for, after parsing.
+    requested: str
+    #: True when the text is not in the requested locale (a translation was missing).
+    is_fallback: bool
+    #: ``"rtl"`` or ``"ltr"``.
+    direction: str
+    #: Whether the text is the source, a reviewed translation or an unreviewed one.
+    review: Review
+
+    def __new__(
+        cls,
+        text: str,
+        *,
+        locale: str,
+        requested: str | None = None,
+        is_fallback: bool = False,
+        review: Review = Review.SOURCE,
+    ) -> LocalizedText:
+        """Create a text; *direction* follows from *locale*."""
+        self = super().__new__(cls, text)
+        set_ = object.__setattr__
+        set_(self, "locale", locale)
+        set_(self, "requested", requested if requested is not None else locale)
+        set_(self, "is_fallback", is_fallback)
+        set_(self, "direction", direction(parse_locale(locale)))
+        set_(self, "review", review)
+        return self
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"LocalizedText is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"LocalizedText is immutable; cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (str(self), self.locale, self.requested, self.is_fallback, self.review))
+
+    def __repr__(self) -> str:
+        flag = ", fallback" if self.is_fallback else ""
+        return f"LocalizedText({str(self)!r}, locale={self.locale!r}, {self.review.value}{flag})"
+
+    @property
+    def lang(self) -> str:
+        """The BCP 47 tag for an HTML ``lang`` attribute (``"pt-BR"``)."""
+        return parse_locale(self.locale).tag
+
+    def __html__(self) -> str:
+        """Return the text escaped for HTML, in a ``<span>`` with ``lang`` and ``dir``."""
+        return html_element(str(self), self.lang, self.direction)
+
+
+def _rebuild(
+    text: str, locale: str, requested: str, is_fallback: bool, review: Review
+) -> LocalizedText:
+    return LocalizedText(
+        text, locale=locale, requested=requested, is_fallback=is_fallback, review=review
+    )
+
+
+@frozen(kw_only=True)
+class LocalizedFact:
+    """A fact with its text fields in one locale."""
+
+    fact: Fact
+    statement: LocalizedText
+    place: LocalizedText
+    population: LocalizedText
+    caveat: LocalizedText | None
+
+    @property
+    def id(self) -> str:
+        """The fact's id."""
+        return self.fact.id
+
+
+@frozen(kw_only=True)
+class LocalizedQuote:
+    """A quote's original words, and a translation into the requested locale where there is one.
+
+    The original :attr:`text` is always present; :attr:`translation` is ``None`` when the
+    requested locale is the quote's own language or no translation exists.
+    A translation is labelled as one: show it beside, never instead of, the original.
+    """
+
+    quote: Quote
+    text: LocalizedText
+    translation: LocalizedText | None
+    role: LocalizedText
+    context: LocalizedText
+    content_note: LocalizedText | None
+
+    @property
+    def id(self) -> str:
+        """The quote's id."""
+        return self.quote.id
+
+
+@frozen(kw_only=True)
+class LocalizedResource:
+    """A help resource with its description and hours in one locale."""
+
+    resource: Resource
+    description: LocalizedText
+    hours: LocalizedText | None
+
+    @property
+    def id(self) -> str:
+        """The resource's id."""
+        return self.resource.id
+
+    @property
+    def name(self) -> str:
+        """The resource's name (a proper name, never translated)."""
+        return self.resource.name
+
+
+@frozen(kw_only=True)
+class LocalizedAdvice:
+    """An advice item with its title and body in one locale, and its resources likewise."""
+
+    advice: Advice
+    title: LocalizedText
+    body: LocalizedText
+    resources: tuple[LocalizedResource, ...]
+
+    @property
+    def id(self) -> str:
+        """The advice item's id."""
+        return self.advice.id
+
+
+_SOURCE_FORMAT_LOCALE = "en_GB"  # the bundled English is British English
+_CACHE_MAX = 65536
+
+
+class CatalogueRenderer:
+    """Produces localised text for the items of one catalogue, with fallback and a cache."""
+
+    __slots__ = ("_chains", "_texts", "store")
+
+    def __init__(self, store: CatalogStore) -> None:
+        self.store = store
+        self._texts: dict[tuple[str, str, str, str], LocalizedText] = {}
+        self._chains: dict[LocaleId, tuple[str, ...]] = {}
+
+    def _chain(self, wanted: LocaleId) -> tuple[str, ...]:
+        try:
+            return self._chains[wanted]
+        except KeyError:
+            chain = self._chains[wanted] = fallback_chain(wanted, self.store.supported())
+            return chain
+
+    def text(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText:
+        """Return *item*'s field *name* in *locale*, from the cache where possible."""
+        wanted = parse_locale(locale)
+        key = (item.item_kind, item.id, name, str(wanted))
+        try:
+            return self._texts[key]
+        except KeyError:
+            pass
+        if name not in type(item).translatable:
+            raise AttributeError(f"{type(item).__name__} has no translatable field {name!r}")
+        result = self._render(item, name, wanted)
+        if len(self._texts) >= _CACHE_MAX:
+            self._texts.clear()
+        self._texts[key] = result
+        return result
+
+    def _render(self, item: Item, name: str, wanted: LocaleId) -> LocalizedText:
+        source = (
+            item.statement_template
+            if isinstance(item, Fact) and name == "statement"
+            else getattr(item, name)
+        )
+        context = f"{item.item_kind}:{item.id}:{name}"
+        requested = str(wanted)
+        text, used, review = source, str(DEFAULT), Review.SOURCE
+        for candidate in self._chain(wanted):
+            if candidate == str(DEFAULT):
+                break
+            found = self._lookup(candidate, context, source)
+            if found is not None:
+                text, review = found
+                used = candidate
+                break
+        is_fallback = used != requested and not (
+            used == str(DEFAULT) and wanted.language == DEFAULT.language
+        )
+        if isinstance(item, Fact) and name == "statement":
+            text = render_template(
+                text, item.values, item.period, self._format_locale(wanted, used)
+            )
+        return LocalizedText(
+            text, locale=used, requested=requested, is_fallback=is_fallback, review=review
+        )
+
+    def _lookup(self, name: str, context: str, msgid: str) -> tuple[str, Review] | None:
+        for catalog in self.store.catalogs(name):
+            found = catalog.lookup(context, msgid)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _format_locale(wanted: LocaleId, used: str) -> Locale:
+        # Format for the reader's own region when the text is in their language (pt_BR reading pt).
+        if wanted.language == parse_locale(used).language and wanted != DEFAULT:
+            try:
+                return to_babel(str(wanted))
+            except (ValueError, LookupError):
+                pass
+        return to_babel(_SOURCE_FORMAT_LOCALE if used == str(DEFAULT) else used)
+
+    def _optional(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText | None:
+        return self.text(item, name, locale) if getattr(item, name) else None
+
+    def localize(self, item: Item, locale: Locale | str | None) -> Any:
+        """Return the localised view of *item*: every text field in *locale*."""
+        if isinstance(item, Fact):
+            return LocalizedFact(
+                fact=item,
+                statement=self.text(item, "statement", locale),
+                place=self.text(item, "place", locale),
+                population=self.text(item, "population", locale),
+                caveat=self._optional(item, "caveat", locale),
+            )
+        if isinstance(item, Quote):
+            return self._localize_quote(item, locale)
+        if isinstance(item, Resource):
+            return LocalizedResource(
+                resource=item,
+                description=self.text(item, "description", locale),
+                hours=self._optional(item, "hours", locale),
+            )
+        if isinstance(item, Advice):
+            return LocalizedAdvice(
+                advice=item,
+                title=self.text(item, "title", locale),
+                body=self.text(item, "body", locale),
+                resources=tuple(self.localize(r, locale) for r in item.resources),
+            )
+        if isinstance(item, Speaker):
+            return self.text(item, "role", locale)
+        raise TypeError(f"cannot localise {type(item).__name__}")
+
+    def _localize_quote(self, quote: Quote, locale: Locale | str | None) -> LocalizedQuote:
+        wanted = parse_locale(locale)
+        original = LocalizedText(quote.text, locale=quote.language, requested=str(wanted))
+        translation = None
+        if wanted.language != parse_locale(quote.language).language:
+            candidate = self.text(quote, "text", locale)
+            if candidate.review is not Review.SOURCE:
+                translation = candidate
+        return LocalizedQuote(
+            quote=quote,
+            text=original,
+            translation=translation,
+            role=self.text(quote.speaker, "role", locale),
+            context=self.text(quote, "context", locale),
+            content_note=self._optional(quote, "content_note", locale),
+        )

@@ -1,0 +1,388 @@
+"""Content packs: reading TOML files, validating every record, and reporting every problem."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._errors import PackError, PackProblem
+from ._model import Advice, Channel, Fact, Period, Quote, Renderer, Resource, Source, Speaker
+
+__all__ = ["BUNDLED", "KINDS", "PackContent", "RawPack", "build", "discover", "read_pack"]
+
+#: The bundled pack's directory.
+BUNDLED = os.path.join(os.path.dirname(__file__), "content")
+#: Each content file and the record tables it may hold, in build order.
+FILES: Mapping[str, tuple[str, ...]] = {
+    "sources.toml": ("source",),
+    "quotes.toml": ("speaker", "quote"),
+    "resources.toml": ("resource",),
+    "facts.toml": ("fact",),
+    "advice.toml": ("advice",),
+}
+KINDS = ("source", "speaker", "resource", "fact", "quote", "advice")
+_CLASSES: Mapping[str, type] = {
+    "source": Source,
+    "speaker": Speaker,
+    "resource": Resource,
+    "fact": Fact,
+    "quote": Quote,
+    "advice": Advice,
+}
+#: The largest content file accepted; real ones are a few hundred KiB at most.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_TOML_LINE = re.compile(r"\(at line (\d+)")
+
+
+@attrs.frozen
+class _Record:
+    kind: str
+    data: Mapping[str, Any]
+    path: str
+    line: int
+    key_lines: Mapping[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+@attrs.frozen
+class RawPack:
+    """A pack's records, parsed but not yet validated against each other."""
+
+    name: str
+    root: str
+    records: tuple[_Record, ...]
+    overrides: frozenset[str]
+    problems: tuple[PackProblem, ...]
+
+    @property
+    def locale_dir(self) -> str:
+        """Where the pack's gettext catalogues live."""
+        return os.path.join(self.root, "locale")
+
+
+@attrs.frozen
+class PackContent:
+    """Every item of one or more packs, validated and cross-referenced, in file order."""
+
+    sources: tuple[Source, ...]
+    speakers: tuple[Speaker, ...]
+    resources: tuple[Resource, ...]
+    facts: tuple[Fact, ...]
+    quotes: tuple[Quote, ...]
+    advice: tuple[Advice, ...]
+
+
+def _line_index(text: str) -> list[tuple[str, int, dict[str, int]]]:
+    """Find each ``[[table]]`` header and the lines of its keys (tomllib gives no positions)."""
+    tables: list[tuple[str, int, dict[str, int]]] = []
+    in_multiline = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        quotes = line.count('"""') + line.count("'''")
+        if in_multiline:
+            in_multiline = quotes % 2 == 0
+            continue
+        header = _HEADER.match(line)
+        if header:
+            tables.append((header.group(1), number, {}))
+        else:
+            key = _KEY.match(line)
+            if key and tables:
+                tables[-1][2].setdefault(key.group(1), number)
+        in_multiline = quotes % 2 == 1
+    return tables
+
+
+def _read_file(path: str, shown: str, problems: list[PackProblem]) -> str | None:
+    if os.path.islink(path):
+        problems.append(PackProblem(shown, 0, "symbolic links are not followed in content packs"))
+        return None
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        problems.append(
+            PackProblem(shown, 0, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+        )
+        return None
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(PackProblem(shown, line, f"not valid UTF-8: {error.reason}"))
+        return None
+
+
+def _parse_toml(text: str, shown: str, problems: list[PackProblem]) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_LINE.search(str(error))
+        problems.append(
+            PackProblem(shown, int(match.group(1)) if match else 0, f"bad TOML: {error}")
+        )
+        return None
+
+
+def read_pack(path: str | os.PathLike[str]) -> RawPack:
+    """Read a pack directory's TOML files into records, noting every syntax problem.
+
+    Raises:
+        PackError: *path* is not a directory.
+    """
+    root = os.fspath(path)
+    name = os.path.basename(os.path.normpath(root)) or root
+    if not os.path.isdir(root):
+        raise PackError(
+            root, [PackProblem(root, 0, "not a directory; a content pack is a directory")]
+        )
+    problems: list[PackProblem] = []
+    records: list[_Record] = []
+    overrides: frozenset[str] = frozenset()
+    meta_path = os.path.join(root, "pack.toml")
+    if os.path.exists(meta_path):
+        text = _read_file(meta_path, "pack.toml", problems)
+        meta = _parse_toml(text, "pack.toml", problems) if text is not None else None
+        if meta is not None:
+            name = str(meta.get("name", name))
+            listed = meta.get("overrides", [])
+            if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
+                problems.append(PackProblem("pack.toml", 0, "overrides must be a list of ids"))
+            else:
+                overrides = frozenset(listed)
+    known = {*FILES, "pack.toml"}
+    for entry in sorted(os.listdir(root)):
+        if entry.endswith(".toml") and entry not in known:
+            problems.append(
+                PackProblem(entry, 0, "unknown content file; expected one of " + ", ".join(FILES))
+            )
+    for filename, tables in FILES.items():
+        full = os.path.join(root, filename)
+        if not os.path.exists(full):
+            continue
+        text = _read_file(full, filename, problems)
+        data = _parse_toml(text, filename, problems) if text is not None else None
+        if text is None or data is None:
+            continue
+        records.extend(_records(filename, tables, text, data, problems))
+    return RawPack(name, root, tuple(records), overrides, tuple(problems))
+
+
+def _records(
+    filename: str,
+    tables: tuple[str, ...],
+    text: str,
+    data: Mapping[str, Any],
+    problems: list[PackProblem],
+) -> list[_Record]:
+    index = _line_index(text)
+    seen: dict[str, int] = {}
+    out = []
+    for key, value in data.items():
+        if key not in tables:
+            problems.append(
+                PackProblem(
+                    filename,
+                    0,
+                    f"unknown table {key!r}; expected " + " or ".join(f"[[{t}]]" for t in tables),
+                )
+            )
+            continue
+        if not isinstance(value, list):
+            problems.append(
+                PackProblem(filename, 0, f"{key!r} must be an array of tables: [[{key}]]")
+            )
+            continue
+        positions = [(line, keys) for table, line, keys in index if table == key]
+        for number, record in enumerate(value):
+            line, keys = positions[number] if number < len(positions) else (0, {})
+            seen[key] = number
+            if not isinstance(record, dict):
+                problems.append(PackProblem(filename, line, f"each [[{key}]] must be a table"))
+                continue
+            out.append(_Record(key, record, filename, line, keys))
+    return out
+
+
+def _expected_keys(cls: type) -> tuple[set[str], set[str]]:
+    names, required = set(), set()
+    for attribute in attrs.fields(cls):
+        if attribute.name == "renderer":
+            continue
+        names.add(attribute.alias)
+        if attribute.default is attrs.NOTHING:
+            required.add(attribute.alias)
+    return names, required
+
+
+def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
+    """Validate and cross-reference the records of *packs*, later packs after earlier ones.
+
+    An id may appear in a later pack only if that pack lists it under ``overrides``.
+
+    Raises:
+        PackError: Any record of any pack is invalid; every problem is listed.
+    """
+    problems = [p for pack in packs for p in _prefixed(pack, pack.problems)]
+    built: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    origin: dict[tuple[str, str], str] = {}
+    for kind in KINDS:
+        for pack in packs:
+            for record in (r for r in pack.records if r.kind == kind):
+                _build_record(pack, record, built, origin, renderer, problems)
+    if problems:
+        names = [pack.name for pack in packs if any(p.path.startswith(pack.name) for p in problems)]
+        raise PackError(", ".join(names) or packs[0].name, problems)
+    return PackContent(
+        sources=tuple(built["source"].values()),
+        speakers=tuple(built["speaker"].values()),
+        resources=tuple(built["resource"].values()),
+        facts=tuple(built["fact"].values()),
+        quotes=tuple(built["quote"].values()),
+        advice=tuple(built["advice"].values()),
+    )
+
+
+def _prefixed(pack: RawPack, problems: Iterable[PackProblem]) -> list[PackProblem]:
+    return [PackProblem(f"{pack.name}/{p.path}", p.line, p.message) for p in problems]
+
+
+def _build_record(
+    pack: RawPack,
+    record: _Record,
+    built: dict[str, dict[str, Any]],
+    origin: dict[tuple[str, str], str],
+    renderer: Renderer | None,
+    problems: list[PackProblem],
+) -> None:
+    where = f"{pack.name}/{record.path}"
+
+    def problem(key: str | None, message: str) -> None:
+        line = record.line_of(key) if key else record.line
+        problems.append(PackProblem(where, line, message))
+
+    cls = _CLASSES[record.kind]
+    names, required = _expected_keys(cls)
+    data = dict(record.data)
+    item_id = data.get("id")
+    label = f"[[{record.kind}]] {item_id!r}" if isinstance(item_id, str) else f"[[{record.kind}]]"
+    for key in sorted(set(data) - names):
+        problem(key, f"{label}: unknown key {key!r}; expected one of {', '.join(sorted(names))}")
+    for key in sorted(required - set(data)):
+        problem(None, f"{label}: missing required key {key!r}")
+    if set(data) - names or required - set(data):
+        return
+    ok = _resolve(record.kind, data, built, lambda key, msg: problem(key, f"{label}: {msg}"))
+    if not ok:
+        return
+    if renderer is not None and "renderer" in attrs.fields_dict(cls):
+        data["renderer"] = renderer
+    try:
+        item = cls(**data)
+    except (TypeError, ValueError) as error:
+        message = str(error)
+        named = next(
+            (k for k in sorted(names, key=len, reverse=True) if message.startswith(k + " ")), None
+        )
+        problem(named, f"{label}: {message}")
+        return
+    table = built[record.kind]
+    if item.id in table:
+        first = origin[record.kind, item.id]
+        if first == pack.name or item.id not in pack.overrides:
+            problem(
+                "id",
+                f"duplicate {record.kind} id {item.id!r} (first defined in {first}); "
+                "a pack that replaces an item must list its id under 'overrides' in pack.toml",
+            )
+            return
+        del table[item.id]
+    table[item.id] = item
+    origin[record.kind, item.id] = pack.name
+
+
+def _resolve(
+    kind: str,
+    data: dict[str, Any],
+    built: Mapping[str, Mapping[str, Any]],
+    problem: Callable[[str, str], None],
+) -> bool:
+    ok = True
+
+    def refs(key: str, table: str, *, single: bool = False) -> None:
+        nonlocal ok
+        value = data.get(key)
+        if value is None:
+            return
+        ids = [value] if single else value
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            problem(key, f"{key} must be {'an id' if single else 'a list of ids'}, got {value!r}")
+            ok = False
+            return
+        missing = [i for i in ids if i not in built[table]]
+        if missing:
+            problem(key, f"unknown {table} id(s) in {key}: {', '.join(map(repr, missing))}")
+            ok = False
+            return
+        resolved = [built[table][i] for i in ids]
+        data[key] = resolved[0] if single else tuple(resolved)
+
+    if kind in {"fact", "quote", "advice", "resource"}:
+        refs("sources", "source")
+    if kind == "quote":
+        refs("speaker", "speaker", single=True)
+    if kind == "advice":
+        refs("resources", "resource")
+    try:
+        if kind == "fact" and "period" in data:
+            data["period"] = _sub(Period, data["period"], "period")
+        if kind == "resource" and "channels" in data:
+            channels = data["channels"]
+            if not isinstance(channels, list):
+                raise TypeError(f"channels must be a list of inline tables, got {channels!r}")
+            data["channels"] = tuple(_sub(Channel, c, "channels") for c in channels)
+    except (TypeError, ValueError) as error:
+        key = "period" if kind == "fact" else "channels"
+        problem(key, str(error))
+        ok = False
+    return ok
+
+
+def _sub(cls: type, value: object, key: str) -> Any:
+    if not isinstance(value, dict):
+        raise TypeError(f"{key} must be an inline table, got {value!r}")
+    try:
+        return cls(**value)
+    except TypeError as error:
+        raise TypeError(f"{key}: {error}") from None
+
+
+def discover() -> tuple[str, ...]:
+    """Return the directories of packs installed under the ``sextingsafe.packs`` entry point group.
+
+    An entry point names a module (its directory is the pack), a path, or a callable returning one.
+    """
+    from importlib.metadata import entry_points
+
+    found = []
+    for entry in entry_points(group="sextingsafe.packs"):
+        target = entry.load()
+        if callable(target):
+            target = target()
+        if isinstance(target, str | os.PathLike):
+            found.append(os.fspath(target))
+        elif getattr(target, "__file__", None):
+            found.append(os.path.dirname(target.__file__))
+        else:
+            raise PackError(
+                entry.name, [PackProblem(entry.value, 0, "entry point is not a pack directory")]
+            )
+    return tuple(found)

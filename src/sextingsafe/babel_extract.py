@@ -1,0 +1,80 @@
+"""A ``pybabel extract`` method for sextingsafe content files.
+
+Registered as the ``sextingsafe`` extraction method, so a mapping file such as::
+
+    [sextingsafe: src/sextingsafe/content/**.toml]
+
+makes ``pybabel extract`` write one message per translatable field,
+with ``msgctxt`` set to ``kind:id:field``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, Any
+
+from ._model import Advice, Fact, Quote, Resource, Speaker, placeholders
+from ._packs import _line_index
+
+__all__ = ["extract"]
+
+_TRANSLATABLE: Mapping[str, tuple[str, ...]] = {
+    cls.item_kind: cls.translatable for cls in (Fact, Quote, Advice, Resource, Speaker)
+}
+_HINTS = {
+    ("quote", "text"): "A quotation: translate it faithfully. It is shown as a labelled "
+    "translation beside the original words, never instead of them.",
+    ("fact", "statement"): "Keep every {placeholder} exactly as it is; numbers and dates are "
+    "filled in and formatted for your locale.",
+}
+
+
+def extract(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],  # noqa: ARG001
+    comment_tags: Collection[str],  # noqa: ARG001
+    options: Mapping[str, Any],  # noqa: ARG001
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """Yield ``(lineno, "pgettext", (context, message), comments)`` for each translatable field.
+
+    Args:
+        fileobj: The content file, opened in binary mode.
+        keywords: Ignored; content files have no keywords.
+        comment_tags: Ignored; hints for translators are generated.
+        options: Ignored.
+    """
+    text = fileobj.read().decode("utf-8-sig")
+    data = tomllib.loads(text)
+    positions: dict[str, list[tuple[int, dict[str, int]]]] = {}
+    for table, line, keys in _line_index(text):
+        positions.setdefault(table, []).append((line, keys))
+    for kind, records in data.items():
+        fields = _TRANSLATABLE.get(kind)
+        if fields is None or not isinstance(records, list):
+            continue
+        for number, record in enumerate(records):
+            line, keys = (
+                positions.get(kind, [])[number]
+                if number < len(positions.get(kind, []))
+                else (0, {})
+            )
+            for name in fields:
+                value = record.get(name)
+                if not isinstance(value, str) or not value:
+                    continue
+                comments = [f"{kind} {record.get('id')}: {name}"]
+                hint = _HINTS.get((kind, name))
+                if hint:
+                    comments.append(hint)
+                if kind == "fact" and name == "statement":
+                    names = ", ".join(
+                        f"{{{n}:{s}}}" if s else f"{{{n}}}" for n, s in placeholders(value)
+                    )
+                    comments.append(f"Placeholders: {names}")
+                yield (
+                    keys.get(name, line),
+                    "pgettext",
+                    (f"{kind}:{record['id']}:{name}", value),
+                    comments,
+                )

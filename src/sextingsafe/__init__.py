@@ -5,57 +5,60 @@ The bundled content is loaded lazily, on first use, and never written to.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
 
-from ._catalogue import (
-    AdviceCollection,
-    Catalogue,
-    Collection,
-    FactCollection,
-    LocaleInfo,
-    QuoteCollection,
-    ResourceCollection,
-    default_catalogue,
-)
-from ._errors import (
-    ContentNotFoundError,
-    InvalidFilterError,
-    InvalidLocaleError,
-    PackError,
-    PackProblem,
-    SextingsafeError,
-)
-from ._localized import (
-    LocalizedAdvice,
-    LocalizedFact,
-    LocalizedQuote,
-    LocalizedResource,
-    LocalizedText,
-)
-from ._model import (
-    Advice,
-    Audience,
-    Channel,
-    ChannelKind,
-    Confidence,
-    Fact,
-    FrozenDict,
-    Period,
-    Quote,
-    Resource,
-    ResourceKind,
-    Review,
-    Source,
-    SourceKind,
-    Speaker,
-    Topic,
-)
 from ._version import __version__
 
+# `typing` alone costs more than the rest of this module: mypy reads this name as typing's.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Any
 
     from babel import Locale
+
+    from ._catalogue import (
+        AdviceCollection,
+        Catalogue,
+        Collection,
+        FactCollection,
+        LocaleInfo,
+        QuoteCollection,
+        ResourceCollection,
+    )
+    from ._errors import (
+        ContentNotFoundError,
+        InvalidFilterError,
+        InvalidLocaleError,
+        PackError,
+        PackProblem,
+        SextingsafeError,
+    )
+    from ._localized import (
+        LocalizedAdvice,
+        LocalizedFact,
+        LocalizedQuote,
+        LocalizedResource,
+        LocalizedText,
+    )
+    from ._model import (
+        Advice,
+        Audience,
+        Channel,
+        ChannelKind,
+        Confidence,
+        Fact,
+        FrozenDict,
+        Period,
+        Quote,
+        Resource,
+        ResourceKind,
+        Review,
+        Source,
+        SourceKind,
+        Speaker,
+        Topic,
+    )
 
 __all__ = [
     "Advice",
@@ -103,18 +106,84 @@ __all__ = [
     "speakers",
 ]
 
-#: The bundled facts, by id.
-facts = FactCollection("fact", lambda: default_catalogue().content.facts)
-#: The bundled quotes, by id.
-quotes = QuoteCollection("quote", lambda: default_catalogue().content.quotes)
-#: The bundled advice, by id.
-advice = AdviceCollection("advice", lambda: default_catalogue().content.advice)
-#: The bundled help resources, by id.
-resources = ResourceCollection("resource", lambda: default_catalogue().content.resources)
-#: The sources the bundled content cites, by id.
-sources: Collection[Source] = Collection("source", lambda: default_catalogue().content.sources)
-#: The people the bundled quotes are from, by id.
-speakers: Collection[Speaker] = Collection("speaker", lambda: default_catalogue().content.speakers)
+# Public names and the private module each lives in: imported on first use, so that
+# `import sextingsafe` costs next to nothing (see "What fast means here" in DESIGN.md).
+_LAZY = {
+    "Advice": "._model",
+    "AdviceCollection": "._catalogue",
+    "Audience": "._model",
+    "Catalogue": "._catalogue",
+    "Channel": "._model",
+    "ChannelKind": "._model",
+    "Collection": "._catalogue",
+    "Confidence": "._model",
+    "ContentNotFoundError": "._errors",
+    "Fact": "._model",
+    "FactCollection": "._catalogue",
+    "FrozenDict": "._model",
+    "InvalidFilterError": "._errors",
+    "InvalidLocaleError": "._errors",
+    "LocaleInfo": "._catalogue",
+    "LocalizedAdvice": "._localized",
+    "LocalizedFact": "._localized",
+    "LocalizedQuote": "._localized",
+    "LocalizedResource": "._localized",
+    "LocalizedText": "._localized",
+    "PackError": "._errors",
+    "PackProblem": "._errors",
+    "Period": "._model",
+    "Quote": "._model",
+    "QuoteCollection": "._catalogue",
+    "Resource": "._model",
+    "ResourceCollection": "._catalogue",
+    "ResourceKind": "._model",
+    "Review": "._model",
+    "SextingsafeError": "._errors",
+    "Source": "._model",
+    "SourceKind": "._model",
+    "Speaker": "._model",
+    "Topic": "._model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        if name in _COLLECTIONS:
+            return _collection(name)
+        raise AttributeError(f"module 'sextingsafe' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+#: The bundled collections; each is created on first access and loads content on first use.
+_COLLECTIONS = frozenset({"advice", "facts", "quotes", "resources", "sources", "speakers"})
+
+if TYPE_CHECKING:
+    #: The bundled facts, by id.
+    facts: FactCollection
+    #: The bundled quotes, by id.
+    quotes: QuoteCollection
+    #: The bundled advice, by id.
+    advice: AdviceCollection
+    #: The bundled help resources, by id.
+    resources: ResourceCollection
+    #: The sources the bundled content cites, by id.
+    sources: Collection[Source]
+    #: The people the bundled quotes are from, by id.
+    speakers: Collection[Speaker]
+
+
+def _collection(name: str) -> Any:
+    from ._catalogue import bundled_collection
+
+    value = globals()[name] = bundled_collection(name)
+    return value
 
 
 def negotiate(preferred: str | Sequence[str | Locale], default: str = "en") -> Locale:
@@ -130,9 +199,13 @@ def negotiate(preferred: str | Sequence[str | Locale], default: str = "en") -> L
     Raises:
         InvalidLocaleError: The header or a tag in it is malformed.
     """
+    from ._catalogue import default_catalogue
+
     return default_catalogue().negotiate(preferred, default)
 
 
 def locales() -> tuple[LocaleInfo, ...]:
     """Return the bundled locales with their coverage and review counts, English first."""
+    from ._catalogue import default_catalogue
+
     return default_catalogue().locales()

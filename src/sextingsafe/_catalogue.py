@@ -9,7 +9,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from attrs import frozen
 
@@ -506,6 +506,20 @@ def _source_text(item: Fact | Quote | Advice | Resource | Speaker, name: str) ->
 _BUNDLED_LOCALES = os.path.join(os.path.dirname(__file__), "locale")
 _default: Catalogue | None = None
 _default_lock = threading.Lock()
+
+
+def bundled_collection(name: str) -> Collection[Any]:
+    """Return a lazy collection over the bundled catalogue's *name* (``"facts"``, ...)."""
+    kinds: dict[str, tuple[type[Collection[Any]], str]] = {
+        "facts": (FactCollection, "fact"),
+        "quotes": (QuoteCollection, "quote"),
+        "advice": (AdviceCollection, "advice"),
+        "resources": (ResourceCollection, "resource"),
+        "sources": (Collection, "source"),
+        "speakers": (Collection, "speaker"),
+    }
+    cls, kind = kinds[name]
+    return cls(kind, lambda: getattr(default_catalogue().content, name))
 
 
 def default_catalogue() -> Catalogue:

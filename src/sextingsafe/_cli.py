@@ -174,7 +174,7 @@ def _sources(item: Fact | Quote | Advice | Resource, out: TextIO) -> None:
     for source in item.sources:
         where = source.url or source.via or "print"
         print(
-            f'  Source: {source.publisher}, "{source.title}" ({source.published.isoformat()}) {where}',
+            f'  Source: {source.publisher}, "{source.title}" ({source.published.isoformat() if source.published else "n.d."}) {where}',
             file=out,
         )
 

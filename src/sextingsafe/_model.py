@@ -313,7 +313,8 @@ class Source:
     publisher: str = field(validator=_text)
     title: str = field(validator=_text)
     kind: SourceKind = field(converter=SourceKind)
-    published: dt.date = field(validator=_date)
+    #: The date the source shows; ``None`` when it shows none ("n.d.").
+    published: dt.date | None = field(default=None, validator=validators.optional(_date))
     #: The publisher's own address; ``None`` for print or where it is not known.
     url: str | None = field(default=None, validator=_https)
     #: Where the text was actually read, when that is not :attr:`url` (a mirror or archive).

@@ -17,14 +17,16 @@ __all__ = ["BUNDLED", "KINDS", "PackContent", "RawPack", "build", "discover", "r
 
 #: The bundled pack's directory.
 BUNDLED = os.path.join(os.path.dirname(__file__), "content")
-#: Each content file and the record tables it may hold, in build order.
+#: Content file name prefixes and the record tables such files may hold. A file is named
+#: ``<prefix>.toml`` or ``<prefix>-<anything>.toml`` (``resources-helplines.toml``).
 FILES: Mapping[str, tuple[str, ...]] = {
-    "sources.toml": ("source",),
-    "quotes.toml": ("speaker", "quote"),
-    "resources.toml": ("resource",),
-    "facts.toml": ("fact",),
-    "advice.toml": ("advice",),
+    "sources": ("source",),
+    "quotes": ("speaker", "quote"),
+    "resources": ("resource",),
+    "facts": ("fact",),
+    "advice": ("advice",),
 }
+_CONTENT_FILE = re.compile(r"(sources|quotes|resources|facts|advice)(?:-[a-z0-9-]+)?\.toml\Z")
 KINDS = ("source", "speaker", "resource", "fact", "quote", "advice")
 _CLASSES: Mapping[str, type] = {
     "source": Source,
@@ -158,16 +160,23 @@ def read_pack(path: str | os.PathLike[str]) -> RawPack:
                 problems.append(PackProblem("pack.toml", 0, "overrides must be a list of ids"))
             else:
                 overrides = frozenset(listed)
-    known = {*FILES, "pack.toml"}
-    for entry in sorted(os.listdir(root)):
-        if entry.endswith(".toml") and entry not in known:
-            problems.append(
-                PackProblem(entry, 0, "unknown content file; expected one of " + ", ".join(FILES))
-            )
-    for filename, tables in FILES.items():
-        full = os.path.join(root, filename)
-        if not os.path.exists(full):
+    for filename in sorted(os.listdir(root)):
+        if not filename.endswith(".toml") or filename == "pack.toml":
             continue
+        match = _CONTENT_FILE.match(filename)
+        if match is None:
+            problems.append(
+                PackProblem(
+                    filename,
+                    0,
+                    "unknown content file; expected a name like "
+                    + ", ".join(f"{prefix}.toml" for prefix in FILES)
+                    + " (or 'advice-topic.toml')",
+                )
+            )
+            continue
+        tables = FILES[match.group(1)]
+        full = os.path.join(root, filename)
         text = _read_file(full, filename, problems)
         data = _parse_toml(text, filename, problems) if text is not None else None
         if text is None or data is None:

@@ -1,8 +1,10 @@
 """Hatch build hook: compile the committed ``.po`` catalogues into ``.mo`` files in the wheel.
 
-A translation marked with a translator comment ``# reviewed-by: Name, YYYY-MM-DD`` is also
-recorded in the ``.mo`` under the context ``review:<context>``, so the library can report that
-review at run time. Fuzzy entries are left out, as gettext does.
+The bundled content is validated (a bad pack fails the build) and compiled to JSON, so that
+a cold start does not parse TOML. A translation marked with a translator comment
+``# reviewed-by: Name, YYYY-MM-DD`` is also recorded in the ``.mo`` under the context
+``review:<context>``, so the library can report that review at run time.
+Fuzzy entries are left out, as gettext does.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
 
     PLUGIN_NAME = "custom"
 
-    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:  # noqa: ARG002
         """Write each ``.mo`` to a temporary folder and include it in the wheel."""
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
 
-        out = tempfile.mkdtemp(prefix="sextingsafe-mo-")
+        out = tempfile.mkdtemp(prefix="sextingsafe-build-")
+        self._compile_content(out, build_data)
         pattern = os.path.join(
             self.root, "src", "sextingsafe", "locale", "*", "LC_MESSAGES", "*.po"
         )
@@ -52,3 +55,17 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
                 write_mo(handle, catalog, use_fuzzy=False)
             target = f"sextingsafe/locale/{locale}/LC_MESSAGES/{os.path.basename(po_path)[:-3]}.mo"
             build_data["force_include"][mo_path] = target
+
+    def _compile_content(self, out: str, build_data: dict[str, Any]) -> None:
+        """Validate the bundled pack (a bad pack fails the build) and ship it as JSON too."""
+        import sys
+
+        sys.path.insert(0, os.path.join(self.root, "src"))
+        try:
+            from sextingsafe._packs import BUNDLED, COMPILED, compile_pack
+        finally:
+            sys.path.pop(0)
+        path = os.path.join(out, COMPILED)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(compile_pack(BUNDLED))
+        build_data["force_include"][path] = f"sextingsafe/content/{COMPILED}"

@@ -186,6 +186,15 @@ def _collection(name: str) -> Any:
     return value
 
 
+def _default_catalogue() -> Catalogue:
+    # Bound on first call: an import statement in a hot function costs more than the lookup.
+    global _default_catalogue  # noqa: PLW0603
+    from ._catalogue import default_catalogue
+
+    _default_catalogue = default_catalogue
+    return default_catalogue()
+
+
 def negotiate(preferred: str | Sequence[str | Locale], default: str = "en") -> Locale:
     """Pick the best bundled locale for an ``Accept-Language`` header or a list of tags.
 
@@ -199,13 +208,9 @@ def negotiate(preferred: str | Sequence[str | Locale], default: str = "en") -> L
     Raises:
         InvalidLocaleError: The header or a tag in it is malformed.
     """
-    from ._catalogue import default_catalogue
-
-    return default_catalogue().negotiate(preferred, default)
+    return _default_catalogue().negotiate(preferred, default)
 
 
 def locales() -> tuple[LocaleInfo, ...]:
     """Return the bundled locales with their coverage and review counts, English first."""
-    from ._catalogue import default_catalogue
-
-    return default_catalogue().locales()
+    return _default_catalogue().locales()

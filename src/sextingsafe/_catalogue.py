@@ -523,7 +523,7 @@ def bundled_collection(name: str) -> Collection[Any]:
 
 
 def default_catalogue() -> Catalogue:
-    """Return the bundled catalogue, loading and validating it on first use (once, thread-safely)."""
+    """Return the bundled catalogue, loaded and validated on first use (once, thread-safely)."""
     global _default  # noqa: PLW0603
     if _default is None:
         with _default_lock:

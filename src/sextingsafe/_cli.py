@@ -173,8 +173,9 @@ def _json(data: object, out: TextIO) -> int:
 def _sources(item: Fact | Quote | Advice | Resource, out: TextIO) -> None:
     for source in item.sources:
         where = source.url or source.via or "print"
+        date = source.published.isoformat() if source.published else "n.d."
         print(
-            f'  Source: {source.publisher}, "{source.title}" ({source.published.isoformat() if source.published else "n.d."}) {where}',
+            f'  Source: {source.publisher}, "{source.title}" ({date}) {where}',
             file=out,
         )
 

@@ -434,6 +434,10 @@ class CatalogStore:
             self._supported = frozenset(names)
         return self._supported
 
+    def loaded_locales(self) -> tuple[str, ...]:
+        """Return the locales whose catalogues have been read so far, in the order read."""
+        return tuple(self._catalogs)
+
     def catalogs(self, name: str) -> tuple[MessageCatalog, ...]:
         """Return *name*'s catalogues, highest precedence first (empty for English)."""
         try:

@@ -52,7 +52,7 @@ class LocalizedText(str):
     #: Whether the text is the source, a reviewed translation or an unreviewed one.
     review: Review
 
-    def __new__(
+    def __new__(  # noqa: PYI034 - LocalizedText is final in spirit; subclasses are not supported
         cls,
         text: str,
         *,
@@ -185,7 +185,7 @@ class CatalogueRenderer:
 
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
-        self._texts: dict[tuple[str, str, str, str], LocalizedText] = {}
+        self._texts: dict[tuple[str, str, str, object], LocalizedText] = {}
         self._chains: dict[LocaleId, tuple[str, ...]] = {}
 
     def _chain(self, wanted: LocaleId) -> tuple[str, ...]:
@@ -197,18 +197,27 @@ class CatalogueRenderer:
 
     def text(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText:
         """Return *item*'s field *name* in *locale*, from the cache where possible."""
-        wanted = parse_locale(locale)
-        key = (item.item_kind, item.id, name, str(wanted))
+        # Keyed first by the locale exactly as given: the common case (the same string on every
+        # request) then costs one dict hit. Babel Locale objects hash too.
+        key = (item.item_kind, item.id, name, locale)
         try:
             return self._texts[key]
         except KeyError:
             pass
-        if name not in type(item).translatable:
-            raise AttributeError(f"{type(item).__name__} has no translatable field {name!r}")
-        result = self._render(item, name, wanted)
+        except TypeError:  # an unhashable locale argument: parse_locale says what is wrong
+            key = (item.item_kind, item.id, name, None)
+        wanted = parse_locale(locale)
+        canonical = (item.item_kind, item.id, name, str(wanted))
+        result = self._texts.get(canonical)
+        if result is None:
+            if name not in type(item).translatable:
+                raise AttributeError(f"{type(item).__name__} has no translatable field {name!r}")
+            result = self._render(item, name, wanted)
         if len(self._texts) >= _CACHE_MAX:
             self._texts.clear()
-        self._texts[key] = result
+        self._texts[canonical] = result
+        if key[3] is not None or locale is None:
+            self._texts[key] = result
         return result
 
     def _render(self, item: Item, name: str, wanted: LocaleId) -> LocalizedText:

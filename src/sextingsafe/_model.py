@@ -118,7 +118,7 @@ class Confidence(enum.StrEnum):
 class Review(enum.StrEnum):
     """The review status of one piece of text in one locale."""
 
-    #: The original text, as written and sourced by the editors (English, or a quote's own language).
+    #: The original text as the editors wrote and sourced it (English, or a quote's language).
     SOURCE = "source"
     #: A translation that a named human reviewer has checked.
     REVIEWED = "reviewed"
@@ -262,7 +262,7 @@ def _date(_inst: object, attribute: Any, value: Any) -> None:
 
 
 class Renderer(Protocol):
-    """What an item needs from its catalogue to speak a locale (supplied when a catalogue loads it)."""
+    """What an item needs from its catalogue to speak a locale (given when a catalogue loads it)."""
 
     def text(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText:
         """Return one text field of *item* in *locale*."""

@@ -31,6 +31,9 @@ ADVICE_ID = "ask-who-should-see-it"
 FACT_ID = "met-under-14-suspects-2017-2019"
 HEADER = "fr-CA,fr;q=0.9,en-GB;q=0.8,en;q=0.7"
 
+_BABEL_STACK = (
+    "import attrs, gettext; import babel.numbers; babel.numbers.format_decimal(353, locale='pl')"
+)
 COLD: Sequence[tuple[str, str, str, str, float]] = (
     (
         "cold `import sextingsafe` (no content touched)",
@@ -50,8 +53,9 @@ COLD: Sequence[tuple[str, str, str, str, float]] = (
         "cold import + first fact statement with a Babel-formatted number (pl)",
         f"import sextingsafe as ss; str(ss.facts[{FACT_ID!r}].statement('pl'))",
         "`import attrs, gettext` + `format_decimal(353, locale='pl')`",
-        "import attrs, gettext; import babel.numbers; "
-        "babel.numbers.format_decimal(353, locale='pl')",
+        (
+            "import attrs, gettext; import babel.numbers; babel.numbers.format_decimal(353, locale='pl')"
+        ),
         1.05,
     ),
 )

@@ -53,9 +53,7 @@ COLD: Sequence[tuple[str, str, str, str, float]] = (
         "cold import + first fact statement with a Babel-formatted number (pl)",
         f"import sextingsafe as ss; str(ss.facts[{FACT_ID!r}].statement('pl'))",
         "`import attrs, gettext` + `format_decimal(353, locale='pl')`",
-        (
-            "import attrs, gettext; import babel.numbers; babel.numbers.format_decimal(353, locale='pl')"
-        ),
+        _BABEL_STACK,
         1.05,
     ),
 )

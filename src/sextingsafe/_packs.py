@@ -169,7 +169,9 @@ def read_pack(path: str | os.PathLike[str]) -> RawPack:
                 problems.append(PackProblem("pack.toml", 0, "overrides must be a list of ids"))
             else:
                 overrides = frozenset(listed)
-    for filename in sorted(os.listdir(root)):
+    # The main file of each kind first (resources.toml before resources-helplines.toml), so
+    # that a kind's own order is what its main file says.
+    for filename in sorted(os.listdir(root), key=_file_order):
         if not filename.endswith(".toml") or filename == "pack.toml":
             continue
         match = _CONTENT_FILE.match(filename)
@@ -234,6 +236,11 @@ def _read_compiled(root: str, path: str) -> RawPack:
         data = json.load(handle, object_hook=_decode_date)
     records = tuple(_Record(*record) for record in data["records"])
     return RawPack(data["name"], root, records, frozenset(data["overrides"]), ())
+
+
+def _file_order(name: str) -> tuple[str, bool, str]:
+    prefix = name.split("-")[0].split(".")[0]
+    return prefix, name != f"{prefix}.toml", name
 
 
 def _records(

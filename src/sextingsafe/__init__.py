@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         Collection,
         FactCollection,
         LocaleInfo,
+        OccasionCollection,
         QuoteCollection,
         ResourceCollection,
     )
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         Confidence,
         Fact,
         FrozenDict,
+        Occasion,
         Period,
         Quote,
         Resource,
@@ -81,6 +83,8 @@ __all__ = [
     "LocalizedQuote",
     "LocalizedResource",
     "LocalizedText",
+    "Occasion",
+    "OccasionCollection",
     "PackError",
     "PackProblem",
     "Period",
@@ -100,6 +104,7 @@ __all__ = [
     "facts",
     "locales",
     "negotiate",
+    "occasions",
     "quotes",
     "resources",
     "sources",
@@ -129,6 +134,8 @@ _LAZY = {
     "LocalizedQuote": "._localized",
     "LocalizedResource": "._localized",
     "LocalizedText": "._localized",
+    "Occasion": "._model",
+    "OccasionCollection": "._catalogue",
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
@@ -162,7 +169,9 @@ def __dir__() -> list[str]:
 
 
 #: The bundled collections; each is created on first access and loads content on first use.
-_COLLECTIONS = frozenset({"advice", "facts", "quotes", "resources", "sources", "speakers"})
+_COLLECTIONS = frozenset(
+    {"advice", "facts", "occasions", "quotes", "resources", "sources", "speakers"}
+)
 
 if TYPE_CHECKING:
     #: The bundled facts, by id.
@@ -177,6 +186,8 @@ if TYPE_CHECKING:
     sources: Collection[Source]
     #: The people the bundled quotes are from, by id.
     speakers: Collection[Speaker]
+    #: The campaign moments the bundled content suits, by id.
+    occasions: OccasionCollection
 
 
 def _collection(name: str) -> Any:

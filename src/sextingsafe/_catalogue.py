@@ -21,6 +21,7 @@ from ._model import (
     Audience,
     ChannelKind,
     Fact,
+    Occasion,
     Quote,
     Resource,
     ResourceKind,
@@ -41,12 +42,13 @@ __all__ = [
     "Collection",
     "FactCollection",
     "LocaleInfo",
+    "OccasionCollection",
     "QuoteCollection",
     "ResourceCollection",
     "default_catalogue",
 ]
 
-T = TypeVar("T", Fact, Quote, Advice, Resource, Source, Speaker)
+T = TypeVar("T", Fact, Quote, Advice, Resource, Source, Speaker, Occasion)
 E = TypeVar("E", bound=enum.Enum)
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?\Z")
 
@@ -133,6 +135,28 @@ def _applies(jurisdictions: tuple[str, ...], wanted: str) -> bool:
     )
 
 
+def _occasion_test(value: object) -> Callable[[Fact | Quote | Advice], bool]:
+    if not isinstance(value, str):
+        raise InvalidFilterError("occasion", value, "an occasion id such as 'valentines-day'")
+    return lambda item: any(o.id == value for o in item.occasions)
+
+
+class OccasionCollection(Collection[Occasion]):
+    """The campaign moments of a catalogue (Valentine's Day, Safer Internet Day, ...)."""
+
+    __slots__ = ()
+
+    def on(self, day: dt.date) -> tuple[Occasion, ...]:
+        """Return the occasions whose date is *day*, or falls within their lead time after it.
+
+        Raises:
+            TypeError: *day* is not a date.
+        """
+        if not isinstance(day, dt.date):
+            raise TypeError(f"expected a datetime.date, got {day!r}")
+        return self._filtered(lambda o: o.active_on(day) is not None)
+
+
 class FactCollection(Collection[Fact]):
     """The facts of a catalogue."""
 
@@ -144,6 +168,7 @@ class FactCollection(Collection[Fact]):
         topic: str | None = None,
         jurisdiction: str | None = None,
         source: str | None = None,
+        occasion: str | None = None,
     ) -> tuple[Fact, ...]:
         """Return the facts that match every filter given.
 
@@ -151,6 +176,7 @@ class FactCollection(Collection[Fact]):
             topic: A :class:`Topic` value, such as ``"police-response"``.
             jurisdiction: An ISO 3166 code; facts for that place, its parts or its country match.
             source: A source id; facts that cite it match.
+            occasion: An occasion id; facts tagged with it match.
 
         Raises:
             InvalidFilterError: A filter value is outside its documented set.
@@ -164,6 +190,8 @@ class FactCollection(Collection[Fact]):
             tests.append(lambda f: _applies(f.jurisdictions, place))
         if source is not None:
             tests.append(lambda f: any(s.id == source for s in f.sources))
+        if occasion is not None:
+            tests.append(_occasion_test(occasion))
         return self._filtered(*tests)
 
 
@@ -208,6 +236,7 @@ class AdviceCollection(Collection[Advice]):
         topic: str | None = None,
         jurisdiction: str | None = None,
         resource: str | None = None,
+        occasion: str | None = None,
     ) -> tuple[Advice, ...]:
         """Return the advice items that match every filter given.
 
@@ -217,6 +246,7 @@ class AdviceCollection(Collection[Advice]):
             jurisdiction: An ISO 3166 code; advice for everywhere, and advice limited to that
                 place, to its country or to one of its parts, matches.
             resource: A resource id; advice that points to it matches.
+            occasion: An occasion id; advice tagged with it matches.
 
         Raises:
             InvalidFilterError: A filter value is outside its documented set.
@@ -233,6 +263,8 @@ class AdviceCollection(Collection[Advice]):
             tests.append(lambda a: _applies(a.jurisdictions, place))
         if resource is not None:
             tests.append(lambda a: any(r.id == resource for r in a.resources))
+        if occasion is not None:
+            tests.append(_occasion_test(occasion))
         return self._filtered(*tests)
 
     def tip(
@@ -244,6 +276,9 @@ class AdviceCollection(Collection[Advice]):
         jurisdiction: str | None = None,
     ) -> Advice:
         """Return the tip of the day: the same item all day, a different one the next.
+
+        When a campaign moment is near (see :meth:`OccasionCollection.on`), the tip comes from the
+        advice tagged with it, if any matches the filters.
 
         Args:
             on: The day; today by default.
@@ -267,6 +302,9 @@ class AdviceCollection(Collection[Advice]):
             )
             raise ContentNotFoundError("advice", wanted or "tip")
         day = on if on is not None else dt.date.today()  # noqa: DTZ011
+        timely = tuple(a for a in choices if any(o.active_on(day) for o in a.occasions))
+        if timely:
+            choices = timely
         return choices[day.toordinal() % len(choices)]
 
 
@@ -378,6 +416,7 @@ class Catalogue:
         self.resources = ResourceCollection("resource", lambda: content.resources)
         self.sources: Collection[Source] = Collection("source", lambda: content.sources)
         self.speakers: Collection[Speaker] = Collection("speaker", lambda: content.speakers)
+        self.occasions = OccasionCollection("occasion", lambda: content.occasions)
         self._negotiated: dict[object, Locale] = {}
 
     @classmethod
@@ -455,12 +494,13 @@ class Catalogue:
 
         The context is ``kind:id:field``, as in the gettext catalogues.
         """
-        items: list[Fact | Quote | Advice | Resource | Speaker] = [
+        items: list[Fact | Quote | Advice | Resource | Speaker | Occasion] = [
             *self.content.facts,
             *self.content.quotes,
             *self.content.advice,
             *self.content.resources,
             *self.content.speakers,
+            *self.content.occasions,
         ]
         return tuple(
             (f"{item.item_kind}:{item.id}:{name}", text)
@@ -496,7 +536,7 @@ class Catalogue:
         return tuple(result)
 
 
-def _source_text(item: Fact | Quote | Advice | Resource | Speaker, name: str) -> str:
+def _source_text(item: Fact | Quote | Advice | Resource | Speaker | Occasion, name: str) -> str:
     if isinstance(item, Fact) and name == "statement":
         return item.statement_template
     value: str = getattr(item, name)
@@ -517,6 +557,7 @@ def bundled_collection(name: str) -> Collection[Any]:
         "resources": (ResourceCollection, "resource"),
         "sources": (Collection, "source"),
         "speakers": (Collection, "speaker"),
+        "occasions": (OccasionCollection, "occasion"),
     }
     cls, kind = kinds[name]
     return cls(kind, lambda: getattr(default_catalogue().content, name))

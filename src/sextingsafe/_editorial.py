@@ -70,11 +70,13 @@ RULES: tuple[Rule, ...] = (
         "Victim-blaming: it is never the fault of the person in the image.",
     ),
     Rule(
-        r"ruin(?:s|ed)? your (?:life|future)|(?:regret|haunt) (?:it |you )?(?:for(?:ever)?|the rest of your life)",
+        r"ruin(?:s|ed)? your (?:life|future)"
+        r"|(?:regret|haunt) (?:it |you )?(?:for(?:ever)?|the rest of your life)",
         "Scare tactic: catastrophising; say what can be done instead (help and removal exist).",
     ),
     Rule(
-        r"never be able to|can never (?:be )?(?:get|take)n? (?:it )?back|gone forever|there forever|forever online",
+        r"never be able to|can never (?:be )?(?:get|take)n? (?:it )?back"
+        r"|gone forever|there forever|forever online",
         "Scare tactic and untrue: removal services exist (Report Remove, Take It Down, StopNCII).",
     ),
     Rule(
@@ -97,7 +99,7 @@ YOUNG_PEOPLE_ONLY = frozenset({RULES[-1]})
 
 def check_wording(text: str, *, for_young_people: bool = False) -> list[Finding]:
     """Return every rule that *text* breaks, with the words that matched."""
-    findings = []
+    findings: list[Finding] = []
     for rule, pattern in _COMPILED:
         if rule in YOUNG_PEOPLE_ONLY and not for_young_people:
             continue

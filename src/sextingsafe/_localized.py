@@ -16,7 +16,7 @@ from ._i18n import (
     parse_locale,
     to_babel,
 )
-from ._model import Advice, Fact, Item, Quote, Resource, Review, Speaker
+from ._model import Advice, Fact, Item, Occasion, Quote, Resource, Review, Speaker
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -295,6 +295,8 @@ class CatalogueRenderer:
             )
         if isinstance(item, Speaker):
             return self.text(item, "role", locale)
+        if isinstance(item, Occasion):
+            return self.text(item, "name", locale)
         raise TypeError(f"cannot localise {type(item).__name__}")
 
     def _localize_quote(self, quote: Quote, locale: Locale | str | None) -> LocalizedQuote:

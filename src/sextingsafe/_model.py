@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from attrs import field, frozen, validators
+from attrs import fields as attrs_fields
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -30,6 +31,7 @@ __all__ = [
     "Fact",
     "FrozenDict",
     "Item",
+    "Occasion",
     "Period",
     "Quote",
     "Resource",
@@ -351,6 +353,61 @@ class Speaker(_Localizable):
 
 
 @frozen(kw_only=True)
+class Occasion(_Localizable):
+    """A campaign moment that content suits, with a sourced rule for its date.
+
+    Either :attr:`month` and :attr:`day` give the same date every year, or :attr:`dates` lists
+    the dates its organisers announced (for days that move from year to year).
+    """
+
+    item_kind: ClassVar[str] = "occasion"
+    translatable: ClassVar[tuple[str, ...]] = ("name",)
+    id: str = field(validator=_slug)
+    name: str = field(validator=_text)
+    month: int | None = field(default=None)
+    day: int | None = field(default=None)
+    dates: tuple[dt.date, ...] = field(default=(), converter=tuple)
+    #: How many days before the date content for it is picked.
+    lead_days: int = field(
+        default=0, validator=validators.and_(validators.instance_of(int), validators.ge(0))
+    )
+    sources: tuple[Source, ...] = field(converter=tuple, validator=_nonempty)
+    note: str = field(default="", validator=_optional_text)
+    reviewed: dt.date = field(validator=_date)
+    renderer: Renderer | None = _renderer_field()
+
+    def __attrs_post_init__(self) -> None:
+        fixed = self.month is not None or self.day is not None
+        if fixed == bool(self.dates):
+            raise ValueError("an occasion needs either month and day, or a list of dates, not both")
+        if fixed:
+            if not isinstance(self.month, int) or not isinstance(self.day, int):
+                raise TypeError("month and day must both be whole numbers")
+            dt.date(2000, self.month, self.day)  # raises ValueError for 31 February and the like
+        for date in self.dates:
+            _date(self, attrs_fields(Occasion).dates, date)
+
+    def date_in(self, year: int) -> dt.date | None:
+        """Return the occasion's date in *year*, or ``None`` when no date is known for that year."""
+        if self.month is not None and self.day is not None:
+            try:
+                return dt.date(year, self.month, self.day)
+            except ValueError:  # 29 February in a common year
+                return None
+        return next((d for d in self.dates if d.year == year), None)
+
+    def active_on(self, day: dt.date) -> dt.date | None:
+        """Return the occasion's date if *day* is on it or within its lead time, else ``None``."""
+        for year in (day.year, day.year + 1):
+            date = self.date_in(year)
+            if date is not None and dt.timedelta(0) <= date - day <= dt.timedelta(
+                days=self.lead_days
+            ):
+                return date
+        return None
+
+
+@frozen(kw_only=True)
 class Fact(_Localizable):
     """A statistic with its value, period, place, population and provenance."""
 
@@ -368,6 +425,8 @@ class Fact(_Localizable):
     jurisdictions: tuple[str, ...] = field(default=(), converter=tuple, validator=_regions)
     caveat: str = field(default="", validator=_optional_text)
     note: str = field(default="", validator=_optional_text)
+    #: Campaign moments the fact suits.
+    occasions: tuple[Occasion, ...] = field(default=(), converter=tuple)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
@@ -422,6 +481,8 @@ class Quote(_Localizable):
     #: A warning to show before the words, e.g. when they contain a slur.
     content_note: str = field(default="", validator=_optional_text)
     topics: tuple[Topic, ...] = field(default=(), converter=_topics)
+    #: Campaign moments the quote suits.
+    occasions: tuple[Occasion, ...] = field(default=(), converter=tuple)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
@@ -494,6 +555,8 @@ class Advice(_Localizable):
     #: Help resources to show with it.
     resources: tuple[Resource, ...] = field(default=(), converter=tuple)
     note: str = field(default="", validator=_optional_text)
+    #: Campaign moments the advice suits (Valentine's Day, Safer Internet Day, ...).
+    occasions: tuple[Occasion, ...] = field(default=(), converter=tuple)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
@@ -506,4 +569,4 @@ class Advice(_Localizable):
 
 
 #: Any item kind that a collection holds.
-Item = Fact | Quote | Advice | Resource | Speaker
+Item = Fact | Quote | Advice | Resource | Speaker | Occasion

@@ -11,7 +11,18 @@ from typing import Any, NamedTuple
 import attrs
 
 from ._errors import PackError, PackProblem
-from ._model import Advice, Channel, Fact, Period, Quote, Renderer, Resource, Source, Speaker
+from ._model import (
+    Advice,
+    Channel,
+    Fact,
+    Occasion,
+    Period,
+    Quote,
+    Renderer,
+    Resource,
+    Source,
+    Speaker,
+)
 
 __all__ = ["BUNDLED", "KINDS", "PackContent", "RawPack", "build", "discover", "read_pack"]
 
@@ -21,15 +32,19 @@ BUNDLED = os.path.join(os.path.dirname(__file__), "content")
 #: ``<prefix>.toml`` or ``<prefix>-<anything>.toml`` (``resources-helplines.toml``).
 FILES: Mapping[str, tuple[str, ...]] = {
     "sources": ("source",),
+    "occasions": ("occasion",),
     "quotes": ("speaker", "quote"),
     "resources": ("resource",),
     "facts": ("fact",),
     "advice": ("advice",),
 }
-_CONTENT_FILE = re.compile(r"(sources|quotes|resources|facts|advice)(?:-[a-z0-9-]+)?\.toml\Z")
-KINDS = ("source", "speaker", "resource", "fact", "quote", "advice")
+_CONTENT_FILE = re.compile(
+    r"(sources|occasions|quotes|resources|facts|advice)(?:-[a-z0-9-]+)?\.toml\Z"
+)
+KINDS = ("source", "occasion", "speaker", "resource", "fact", "quote", "advice")
 _CLASSES: Mapping[str, type] = {
     "source": Source,
+    "occasion": Occasion,
     "speaker": Speaker,
     "resource": Resource,
     "fact": Fact,
@@ -73,6 +88,7 @@ class PackContent(NamedTuple):
     """Every item of one or more packs, validated and cross-referenced, in file order."""
 
     sources: tuple[Source, ...]
+    occasions: tuple[Occasion, ...]
     speakers: tuple[Speaker, ...]
     resources: tuple[Resource, ...]
     facts: tuple[Fact, ...]
@@ -239,7 +255,7 @@ def _read_compiled(root: str, path: str) -> RawPack:
 
 
 def _file_order(name: str) -> tuple[str, bool, str]:
-    prefix = name.split("-")[0].split(".")[0]
+    prefix = name.split("-", maxsplit=1)[0].split(".", maxsplit=1)[0]
     return prefix, name != f"{prefix}.toml", name
 
 
@@ -316,6 +332,7 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
         raise PackError(", ".join(names) or packs[0].name, problems)
     return PackContent(
         sources=tuple(built["source"].values()),
+        occasions=tuple(built["occasion"].values()),
         speakers=tuple(built["speaker"].values()),
         resources=tuple(built["resource"].values()),
         facts=tuple(built["fact"].values()),
@@ -408,8 +425,10 @@ def _resolve(
         resolved = [built[table][i] for i in ids]
         data[key] = resolved[0] if single else tuple(resolved)
 
-    if kind in {"fact", "quote", "advice", "resource"}:
+    if kind in {"fact", "quote", "advice", "resource", "occasion"}:
         refs("sources", "source")
+    if kind in {"fact", "quote", "advice"}:
+        refs("occasions", "occasion")
     if kind == "quote":
         refs("speaker", "speaker", single=True)
     if kind == "advice":

@@ -14,13 +14,13 @@ import tomllib
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
-from ._model import Advice, Fact, Quote, Resource, Speaker, placeholders
+from ._model import Advice, Fact, Occasion, Quote, Resource, Speaker, placeholders
 from ._packs import _line_index
 
 __all__ = ["extract"]
 
 _TRANSLATABLE: Mapping[str, tuple[str, ...]] = {
-    cls.item_kind: cls.translatable for cls in (Fact, Quote, Advice, Resource, Speaker)
+    cls.item_kind: cls.translatable for cls in (Fact, Quote, Advice, Resource, Speaker, Occasion)
 }
 _HINTS = {
     ("quote", "text"): "A quotation: translate it faithfully. It is shown as a labelled "

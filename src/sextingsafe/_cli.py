@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -12,7 +13,17 @@ from typing import Any, TextIO
 from ._catalogue import Catalogue, default_catalogue
 from ._errors import ContentNotFoundError, InvalidFilterError, InvalidLocaleError, PackError
 from ._export import item_to_dict
-from ._model import Advice, Audience, ChannelKind, Fact, Quote, Resource, ResourceKind, Topic
+from ._model import (
+    Advice,
+    Audience,
+    ChannelKind,
+    Fact,
+    Occasion,
+    Quote,
+    Resource,
+    ResourceKind,
+    Topic,
+)
 from ._packs import build, read_pack
 from ._version import __version__
 
@@ -77,6 +88,16 @@ def _parser() -> argparse.ArgumentParser:
     resources.add_argument("--audience", choices=audiences)
     resources.add_argument("--channel", choices=[c.value for c in ChannelKind])
 
+    occasions = sub.add_parser(
+        "occasions", parents=[common], help="campaign moments and their dates"
+    )
+    occasions.add_argument(
+        "--on",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="only the occasions near this day",
+    )
+
     show = sub.add_parser("show", parents=[common], help="one item, by id")
     show.add_argument("id")
 
@@ -104,6 +125,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     except (ContentNotFoundError, InvalidFilterError, InvalidLocaleError, PackError) as error:
         print(f"sextingsafe: error: {error}", file=sys.stderr)
         return EXIT_NOT_FOUND
+    except BrokenPipeError:
+        # The reader went away (`sextingsafe facts | head`): not an error worth a traceback.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -121,6 +146,13 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             data = item_to_dict(tip, locale)
             data["help"] = [item_to_dict(r, locale) for r in helpers]
             return _json(data, out)
+        day = args.on if args.on is not None else dt.date.today()  # noqa: DTZ011
+        for occasion in tip.occasions:
+            when = occasion.active_on(day)
+            if when is not None:
+                print(
+                    f"({occasion.localized_field('name', locale)}, {when.isoformat()})\n", file=out
+                )
         _print_advice(tip, locale, out)
         print(file=out)
         for resource in helpers:
@@ -138,6 +170,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         items = catalogue.resources.select(
             country=args.country, kind=args.kind, audience=args.audience, channel=args.channel
         )
+    elif args.command == "occasions":
+        return _occasions(catalogue, args, out)
     elif args.command == "show":
         items = [_find(catalogue, args.id)]
     else:
@@ -170,7 +204,7 @@ def _json(data: object, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _sources(item: Fact | Quote | Advice | Resource, out: TextIO) -> None:
+def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO) -> None:
     for source in item.sources:
         where = source.url or source.via or "print"
         date = source.published.isoformat() if source.published else "n.d."
@@ -233,6 +267,19 @@ def _print_resource(item: Resource, locale: str | None, out: TextIO) -> None:
         print(f"    web: {item.url}", file=out)
     if resource.hours:
         print(f"    hours: {resource.hours}", file=out)
+
+
+def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:
+    found = catalogue.occasions.on(args.on) if args.on else tuple(catalogue.occasions.values())
+    day = args.on or dt.date.today()  # noqa: DTZ011
+    if args.format == "json":
+        return _json([item_to_dict(o, args.locale) for o in found], out)
+    for occasion in found:
+        date = occasion.next_date(day)
+        when = date.isoformat() if date else "next date not yet known"
+        print(f"[{occasion.id}] {occasion.localized_field('name', args.locale)}: {when}", file=out)
+        _sources(occasion, out)
+    return EXIT_OK
 
 
 def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:

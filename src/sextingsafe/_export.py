@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ._localized import LocalizedText
-from ._model import Advice, Channel, Fact, Period, Quote, Resource, Source, Speaker
+from ._model import Advice, Channel, Fact, Occasion, Period, Quote, Resource, Source, Speaker
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -56,7 +56,7 @@ def _channel(channel: Channel) -> dict[str, Any]:
 
 
 def item_to_dict(
-    item: Fact | Quote | Advice | Resource | Speaker, locale: Locale | str | None = None
+    item: Fact | Quote | Advice | Resource | Speaker | Occasion, locale: Locale | str | None = None
 ) -> dict[str, Any]:
     """Return *item* as plain data, its text fields localised for *locale*.
 
@@ -80,6 +80,7 @@ def item_to_dict(
             "topics": [t.value for t in item.topics],
             "caveat": _text(fact.caveat),
             "note": item.note or None,
+            "occasions": [o.id for o in item.occasions],
             "reviewed": _date(item.reviewed),
             "sources": [source_to_dict(s) for s in item.sources],
         }
@@ -102,6 +103,7 @@ def item_to_dict(
             "context": _text(quote.context),
             "content_note": _text(quote.content_note),
             "topics": [t.value for t in item.topics],
+            "occasions": [o.id for o in item.occasions],
             "reviewed": _date(item.reviewed),
             "sources": [source_to_dict(s) for s in item.sources],
         }
@@ -117,6 +119,7 @@ def item_to_dict(
             "jurisdictions": list(item.jurisdictions),
             "resources": [r.id for r in item.resources],
             "note": item.note or None,
+            "occasions": [o.id for o in item.occasions],
             "reviewed": _date(item.reviewed),
             "sources": [source_to_dict(s) for s in item.sources],
         }
@@ -137,6 +140,19 @@ def item_to_dict(
             "confidence": item.confidence.value,
             "verified": _date(item.verified),
             "note": item.note or None,
+            "sources": [source_to_dict(s) for s in item.sources],
+        }
+    if isinstance(item, Occasion):
+        return {
+            "type": "occasion",
+            "id": item.id,
+            "name": _text(item.localized_field("name", locale)),
+            "month": item.month,
+            "day": item.day,
+            "dates": [d.isoformat() for d in item.dates],
+            "lead_days": item.lead_days,
+            "note": item.note or None,
+            "reviewed": _date(item.reviewed),
             "sources": [source_to_dict(s) for s in item.sources],
         }
     return {

@@ -396,6 +396,14 @@ class Occasion(_Localizable):
                 return None
         return next((d for d in self.dates if d.year == year), None)
 
+    def next_date(self, day: dt.date) -> dt.date | None:
+        """Return the first date of the occasion on or after *day*, or ``None`` if none is known."""
+        for year in (day.year, day.year + 1):
+            date = self.date_in(year)
+            if date is not None and date >= day:
+                return date
+        return next((d for d in sorted(self.dates) if d >= day), None)
+
     def active_on(self, day: dt.date) -> dt.date | None:
         """Return the occasion's date if *day* is on it or within its lead time, else ``None``."""
         for year in (day.year, day.year + 1):

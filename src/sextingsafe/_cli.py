@@ -310,9 +310,10 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
 
 def _validate(path: str, out: TextIO) -> int:
     raw = read_pack(path)
-    bundled = read_pack(_bundled_dir())
+    same = os.path.realpath(path) == os.path.realpath(_bundled_dir())
+    packs = [raw] if same else [read_pack(_bundled_dir()), raw]
     try:
-        content = build([bundled, raw], None)
+        content = build(packs, None)
     except PackError as error:
         for problem in error.problems:
             print(problem, file=out)

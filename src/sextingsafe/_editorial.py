@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
         "Victim-blaming: whoever shares an image without consent is in the wrong.",
     ),
     Rule(
-        r"your (?:own )?fault|only (?:yourself|themselves) to blame|should have known better",
+        r"(?<!not )(?<!n't )(?<!never )your (?:own )?fault"
+        r"|only (?:yourself|themselves) to blame|should have known better",
         "Victim-blaming: it is never the fault of the person in the image.",
     ),
     Rule(

@@ -102,6 +102,7 @@ __all__ = [
     "__version__",
     "advice",
     "facts",
+    "label",
     "locales",
     "negotiate",
     "occasions",
@@ -220,6 +221,21 @@ def negotiate(preferred: str | Sequence[str | Locale], default: str = "en") -> L
         InvalidLocaleError: The header or a tag in it is malformed.
     """
     return _default_catalogue().negotiate(preferred, default)
+
+
+def label(name: str, locale: Locale | str | None = None, count: int | None = None) -> LocalizedText:
+    """Return a bundled interface label, such as ``"where-to-get-help"``, in *locale*.
+
+    With *count*, the label's plural form for that number (``"places-to-get-help"``).
+
+    >>> str(label("places-to-get-help", "en", count=3))
+    '3 places to get help'
+
+    Raises:
+        ContentNotFoundError: There is no such label.
+        InvalidLocaleError: *locale* is malformed.
+    """
+    return _default_catalogue().label(name, locale, count)
 
 
 def locales() -> tuple[LocaleInfo, ...]:

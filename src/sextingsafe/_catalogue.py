@@ -15,7 +15,7 @@ from attrs import frozen
 
 from ._errors import ContentNotFoundError, InvalidFilterError
 from ._i18n import DEFAULT, CatalogStore, direction, negotiate_ids, parse_locale, to_babel
-from ._localized import CatalogueRenderer
+from ._localized import CatalogueRenderer, LocalizedText
 from ._model import (
     Advice,
     Audience,
@@ -25,6 +25,7 @@ from ._model import (
     Quote,
     Resource,
     ResourceKind,
+    Review,
     Source,
     Speaker,
     Topic,
@@ -406,9 +407,12 @@ class Catalogue:
     Use :meth:`load` to combine your own packs with the bundled one.
     """
 
-    def __init__(self, content: PackContent, store: CatalogStore) -> None:
+    def __init__(
+        self, content: PackContent, store: CatalogStore, renderer: CatalogueRenderer | None = None
+    ) -> None:
         """Wrap validated *content*; use :meth:`load` rather than calling this directly."""
         self.store = store
+        self._renderer = renderer if renderer is not None else CatalogueRenderer(store)
         self.content = content
         self.facts = FactCollection("fact", lambda: content.facts)
         self.quotes = QuoteCollection("quote", lambda: content.quotes)
@@ -451,7 +455,8 @@ class Catalogue:
         if include_bundled:
             locale_dirs[0] = _BUNDLED_LOCALES
         store = CatalogStore(locale_dirs)
-        return cls(build(raws, CatalogueRenderer(store)), store)
+        renderer = CatalogueRenderer(store)
+        return cls(build(raws, renderer), store, renderer)
 
     def __repr__(self) -> str:
         return (
@@ -502,12 +507,40 @@ class Catalogue:
             *self.content.speakers,
             *self.content.occasions,
         ]
-        return tuple(
+        from ._labels import LABELS, PLURAL_LABELS
+
+        content = tuple(
             (f"{item.item_kind}:{item.id}:{name}", text)
             for item in items
             for name in type(item).translatable
             if (text := _source_text(item, name))
         )
+        labels = tuple((f"ui:{name}", text) for name, text in LABELS.items())
+        plurals = tuple((f"ui:{name}", forms[0]) for name, forms in PLURAL_LABELS.items())
+        return content + labels + plurals
+
+    def label(
+        self, name: str, locale: Locale | str | None = None, count: int | None = None
+    ) -> LocalizedText:
+        """Return an interface label, such as ``"where-to-get-help"``, in *locale*.
+
+        With *count*, the label is one with a number in it (``"places-to-get-help"``), in the
+        plural form the locale's rules choose for *count*, the number formatted for the locale.
+
+        Raises:
+            ContentNotFoundError: There is no such label.
+            InvalidLocaleError: *locale* is malformed.
+        """
+        from ._labels import LABELS, PLURAL_LABELS
+
+        names = PLURAL_LABELS if count is not None else LABELS
+        if name not in names:
+            import difflib
+
+            raise ContentNotFoundError(
+                "label", name, difflib.get_close_matches(name, list(names), n=3)
+            )
+        return self._renderer.label(name, locale, count)
 
     def locales(self) -> tuple[LocaleInfo, ...]:
         """Return every supported locale with its coverage and review counts, English first."""
@@ -519,10 +552,10 @@ class Catalogue:
             if name != str(DEFAULT):
                 catalogs = self.store.catalogs(name)
                 for context, msgid in messages:
-                    found = next((hit for c in catalogs if (hit := c.lookup(context, msgid))), None)
+                    found = next((hit for c in catalogs if (hit := c.status(context, msgid))), None)
                     if found is not None:
                         translated += 1
-                        reviewed += found[1].value == "reviewed"
+                        reviewed += found is Review.REVIEWED
             result.append(
                 LocaleInfo(
                     locale=name,

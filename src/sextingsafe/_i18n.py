@@ -288,6 +288,14 @@ class MessageCatalog:
         status = Review.REVIEWED if review is not None and review[0] == msgid else Review.UNREVIEWED
         return entry.msgstr, status
 
+    def status(self, context: str, msgid: str) -> Review | None:
+        """Return the review status of the translation of *msgid*, singular or plural, if any."""
+        entry = self._entries.get(context)
+        if entry is None or entry.msgid != msgid:
+            return None
+        review = self._reviews.get(context)
+        return Review.REVIEWED if review is not None and review[0] == msgid else Review.UNREVIEWED
+
     def reviewer(self, context: str) -> str | None:
         """Return who reviewed the message in *context*, as the catalogue records it."""
         review = self._reviews.get(context)

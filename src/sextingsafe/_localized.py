@@ -248,6 +248,63 @@ class CatalogueRenderer:
             text, locale=used, requested=requested, is_fallback=is_fallback, review=review
         )
 
+    def label(
+        self, name: str, locale: Locale | str | None, count: int | None = None
+    ) -> LocalizedText:
+        """Return the interface label *name* in *locale*; with *count*, its plural form for it.
+
+        Raises:
+            KeyError: There is no label called *name*.
+            InvalidLocaleError: *locale* is malformed.
+        """
+        key = ("ui", name, str(count), locale)
+        try:
+            return self._texts[key]
+        except (KeyError, TypeError):
+            pass
+        from ._labels import LABELS, PLURAL_LABELS
+
+        wanted = parse_locale(locale)
+        context = f"ui:{name}"
+        if count is None:
+            source = LABELS[name]
+        else:
+            one, other = PLURAL_LABELS[name]
+            source = one if count == 1 else other
+        text, used, review = source, str(DEFAULT), Review.SOURCE
+        for candidate in self._chain(wanted):
+            if candidate == str(DEFAULT):
+                break
+            found = self._lookup_label(candidate, context, name, count)
+            if found is not None:
+                text, review, used = found, Review.UNREVIEWED, candidate
+                break
+        if count is not None:
+            text = render_template(text, {"count": count}, None, self._format_locale(wanted, used))
+        is_fallback = used != str(wanted) and not (
+            used == str(DEFAULT) and wanted.language == DEFAULT.language
+        )
+        result = LocalizedText(
+            text, locale=used, requested=str(wanted), is_fallback=is_fallback, review=review
+        )
+        if len(self._texts) < _CACHE_MAX:
+            self._texts[key] = result
+        return result
+
+    def _lookup_label(self, locale: str, context: str, name: str, count: int | None) -> str | None:
+        from ._labels import LABELS, PLURAL_LABELS
+
+        for catalog in self.store.catalogs(locale):
+            if count is None:
+                found = catalog.lookup(context, LABELS[name])
+                if found is not None:
+                    return found[0]
+            else:
+                plural = catalog.lookup_plural(context, PLURAL_LABELS[name][0], count)
+                if plural is not None:
+                    return plural
+        return None
+
     def _lookup(self, name: str, context: str, msgid: str) -> tuple[str, Review] | None:
         for catalog in self.store.catalogs(name):
             found = catalog.lookup(context, msgid)

@@ -1,0 +1,52 @@
+"""Interface labels that apps and the CLI show around the content, translated like the content.
+
+``pybabel extract`` reads this module with Babel's Python extractor (see ``babel.cfg``): the
+calls below only mark the messages; :meth:`sextingsafe.Catalogue.label` looks them up.
+"""
+
+from __future__ import annotations
+
+__all__ = ["LABELS", "PLURAL_LABELS"]
+
+
+def pgettext(context: str, message: str) -> tuple[str, str]:
+    """Mark a label for extraction; return ``(context, message)``."""
+    return context, message
+
+
+def npgettext(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """Mark a label with a count for extraction; return ``(context, singular, plural)``."""
+    return context, singular, plural
+
+
+_SINGULAR = (
+    pgettext("ui:where-to-get-help", "Where to get help"),
+    pgettext("ui:tip-of-the-day", "Tip of the day"),
+    pgettext("ui:sources", "Sources"),
+    pgettext("ui:caveat", "Caveat"),
+    pgettext("ui:content-note", "Content note"),
+    pgettext("ui:original-words", "Original words"),
+    pgettext("ui:translation", "Translation"),
+    pgettext("ui:unreviewed", "Machine-quality translation, not yet reviewed by a person"),
+    pgettext("ui:not-translated", "Not yet translated into your language; shown in English"),
+    pgettext("ui:pseudonym", "not their real name"),
+    pgettext("ui:phone", "Phone"),
+    pgettext("ui:sms", "Text"),
+    pgettext("ui:chat", "Chat"),
+    pgettext("ui:email", "Email"),
+    pgettext("ui:web", "Website"),
+    pgettext("ui:hours", "Hours"),
+    pgettext("ui:worldwide", "Available from anywhere"),
+    pgettext("ui:partial", "Some details of this service are not fully confirmed"),
+    pgettext("ui:last-checked", "Last checked"),
+    pgettext("ui:undated", "no date"),
+)
+_PLURAL = (
+    npgettext("ui:places-to-get-help", "{count} place to get help", "{count} places to get help"),
+    npgettext("ui:sources-count", "{count} source", "{count} sources"),
+)
+
+#: Label name (the context without ``ui:``) to English text.
+LABELS = {context.removeprefix("ui:"): message for context, message in _SINGULAR}
+#: Label name to the English singular and plural; the text has a ``{count}`` placeholder.
+PLURAL_LABELS = {context.removeprefix("ui:"): (one, other) for context, one, other in _PLURAL}

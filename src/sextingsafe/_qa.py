@@ -1,0 +1,175 @@
+"""Quality checks for translation catalogues: each fault names the locale, message and problem.
+
+The tests run them over every shipped catalogue; ``sextingsafe validate`` runs them over a pack's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from ._model import placeholders
+
+__all__ = ["CatalogueFault", "check_po"]
+
+_NUMBER = re.compile(r"\d+")
+# Sentence-final marks in the scripts we ship: Latin, Arabic, Urdu, Devanagari/Bengali, CJK.
+_FINAL = ".!?…:;。！？؟۔।॥"
+_STOP = ".。۔।"
+
+
+class CatalogueFault(NamedTuple):
+    """One problem in one message of one catalogue."""
+
+    locale: str
+    #: The message context (``kind:id:field``), or ``""`` for the catalogue as a whole.
+    context: str
+    fault: str
+
+    def __str__(self) -> str:
+        where = f" {self.context}" if self.context else ""
+        return f"{self.locale}{where}: {self.fault}"
+
+
+def _digits(text: str) -> list[str]:
+    # Compare numbers whatever digits they are written in (١٨ is 18).
+    found = []
+    for char_run in re.findall(r"[^\W_]+", text):
+        digits = "".join(
+            str(unicodedata.digit(c)) if unicodedata.digit(c, None) is not None else " "
+            for c in char_run
+        )
+        found.extend(_NUMBER.findall(digits))
+    return sorted(found)
+
+
+def check_message(locale: str, context: str, source: str, translation: str) -> list[CatalogueFault]:
+    """Return the faults of one translated message."""
+    faults = []
+
+    def fault(text: str) -> None:
+        faults.append(CatalogueFault(locale, context, text))
+
+    try:
+        wanted, got = sorted(placeholders(source)), sorted(placeholders(translation))
+    except ValueError as error:
+        fault(f"malformed placeholder: {error}")
+        return faults
+    if wanted != got:
+        fault(f"placeholders {_show(got)} differ from the source's {_show(wanted)}")
+    if _digits(source) != _digits(translation):
+        fault(f"numbers {_digits(translation)} differ from the source's {_digits(source)}")
+    if (
+        source[:1].isspace() != translation[:1].isspace()
+        or source[-1:].isspace() != translation[-1:].isspace()
+    ):
+        fault("leading or trailing white space differs from the source")
+    ends = source.rstrip()[-1:]
+    last = translation.rstrip().rstrip("\"'”’»)").rstrip()[-1:]
+    if ends in _FINAL and last not in _FINAL:
+        fault(f"the source ends with {ends!r} but the translation ends with {last!r}")
+    if ends not in _FINAL and ends and last in _STOP:
+        fault(f"the source has no final full stop but the translation ends with {last!r}")
+    return faults
+
+
+def check_plural_form(locale: str, context: str, source: str, form: str) -> list[CatalogueFault]:
+    """Return the faults of one plural form: its placeholders must be the source's."""
+    try:
+        if sorted(placeholders(form)) == sorted(placeholders(source)):
+            return []
+    except ValueError as error:
+        return [CatalogueFault(locale, context, f"malformed placeholder: {error}")]
+    return [
+        CatalogueFault(
+            locale, context, f"plural form {form!r} must keep {_show(placeholders(source))}"
+        )
+    ]
+
+
+def _show(names: Iterable[tuple[str, str]]) -> str:
+    return "[" + ", ".join(f"{{{n}:{s}}}" if s else f"{{{n}}}" for n, s in names) + "]"
+
+
+def check_po(
+    path: str, locale: str, messages: Iterable[tuple[str, str]], *, complete: bool = True
+) -> list[CatalogueFault]:
+    """Check the ``.po`` file at *path* against the current English *messages*.
+
+    Args:
+        path: The catalogue.
+        locale: Its locale name, as in the directory (``pt_BR``).
+        messages: ``(context, English text)`` pairs, as :meth:`Catalogue.messages` returns.
+        complete: Whether every message must be translated (a locale called complete).
+    """
+    from babel.core import Locale, UnknownLocaleError
+    from babel.messages.plurals import get_plural
+    from babel.messages.pofile import PoFileError, read_po
+
+    faults: list[CatalogueFault] = []
+    try:
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as error:
+        return [CatalogueFault(locale, "", f"unreadable catalogue: {error}")]
+    headers = {key.lower(): value for key, value in catalog.mime_headers}
+    language = headers.get("language", "")
+    if language.replace("-", "_") != locale:
+        faults.append(
+            CatalogueFault(locale, "", f"Language header is {language!r}, expected {locale!r}")
+        )
+    if "utf-8" not in headers.get("content-type", "").lower():
+        faults.append(CatalogueFault(locale, "", "Content-Type must declare charset=UTF-8"))
+    try:
+        expected = get_plural(Locale.parse(locale))
+        plural = headers.get("plural-forms", "")
+        match = re.search(r"nplurals\s*=\s*(\d+)", plural)
+        if match is None or int(match.group(1)) != expected.num_plurals:
+            faults.append(
+                CatalogueFault(
+                    locale,
+                    "",
+                    f"Plural-Forms {plural!r} should have nplurals={expected.num_plurals} (CLDR)",
+                )
+            )
+    except (UnknownLocaleError, ValueError) as error:
+        faults.append(CatalogueFault(locale, "", f"unknown locale: {error}"))
+    by_context = {m.context: m for m in catalog if m.id and m.context}
+    current = dict(messages)
+    for context, source in current.items():
+        message = by_context.get(context)
+        if message is None:
+            if complete:
+                faults.append(CatalogueFault(locale, context, "missing from the catalogue"))
+            continue
+        if message.id != source:
+            faults.append(
+                CatalogueFault(
+                    locale, context, "translated from older English text (run pybabel update)"
+                )
+            )
+            continue
+        if message.fuzzy:
+            faults.append(CatalogueFault(locale, context, "fuzzy: a translator must check it"))
+            continue
+        if not message.string:
+            if complete:
+                faults.append(CatalogueFault(locale, context, "untranslated"))
+            continue
+        if isinstance(message.string, str):
+            faults.extend(check_message(locale, context, source, message.string))
+            continue
+        forms = [s for s in message.string if s]
+        if len(forms) != len(message.string):
+            faults.append(CatalogueFault(locale, context, "a plural form is untranslated"))
+        ident: Any = message.id  # a (singular, plural) pair for plural messages
+        plural_source = ident[1] if isinstance(ident, tuple | list) else source
+        for form in forms:
+            faults.extend(check_plural_form(locale, context, plural_source, form))
+    faults.extend(
+        CatalogueFault(locale, context, "obsolete: no such message in the content")
+        for context in sorted(set(by_context) - set(current))
+    )
+    return faults

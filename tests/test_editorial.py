@@ -1,0 +1,190 @@
+"""Editorial checks: the rules themselves, and the bundled content held to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from sextingsafe import Audience, Topic
+from sextingsafe._catalogue import default_catalogue
+from sextingsafe._editorial import (
+    REVIEW_PERIOD,
+    RULES,
+    YOUNG_PEOPLE_MAX_GRADE,
+    check_wording,
+    reading_grade,
+    review_overdue,
+)
+
+PASSAGES = Path(__file__).parent / "data" / "quote-passages.toml"
+RISK_TOPICS = {
+    Topic.SENT_AN_IMAGE,
+    Topic.RECEIVED_AN_IMAGE,
+    Topic.IMAGE_SHARED,
+    Topic.SEXTORTION,
+    Topic.BEING_ASKED,
+    Topic.REPORTING_AND_REMOVAL,
+    Topic.THE_LAW,
+}
+
+
+def _normalise(text: str) -> str:
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+    return " ".join(text.translate(table).split())
+
+
+class TestCheckWording:
+    """check_wording() finds scare, shame and blame wording, and lets safe wording through."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "It was silly to send it.",
+            "You should be ashamed.",
+            "This will ruin your life.",
+            "You will never be able to get it back.",
+            "It's your own fault.",
+            "Predators are everywhere online.",
+            "You will be arrested.",
+        ],
+    )
+    def test_flags_harmful_wording(self, text: str) -> None:
+        """Each of these phrasings breaks at least one documented rule."""
+        assert check_wording(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "It's not your fault.",
+            "It isn't your fault, and help is available.",
+            "Never blame yourself: the person who shared it is in the wrong.",
+            "Report Remove can help get it taken down.",
+        ],
+    )
+    def test_lets_safe_wording_through(self, text: str) -> None:
+        """Reassurance that names blame in order to lift it is not flagged."""
+        assert [] == check_wording(text)
+
+    def test_sexting_only_flagged_for_young_people(self) -> None:
+        """'sexting' is the search term: fine for adults, 'nudes' is what we say to young people."""
+        assert [] == check_wording("Talking to your child about sexting")
+        assert check_wording("Sexting is risky", for_young_people=True)
+
+    def test_every_rule_has_a_reason(self) -> None:
+        """The docs list each rule with its reason, so none may be blank."""
+        assert all(rule.reason.strip() for rule in RULES)
+
+
+class TestReadingGrade:
+    """reading_grade() is a Flesch-Kincaid grade: longer sentences and words score higher."""
+
+    def test_simple_text_scores_low(self) -> None:
+        """Short sentences of short words are below grade 3."""
+        assert reading_grade("You can say no. Tell an adult you trust.") < 3
+
+    def test_complex_text_scores_high(self) -> None:
+        """A long sentence of long words is far above the young-people threshold."""
+        text = (
+            "Consensual youth-produced sexual imagery incidents necessitate proportionate safeguarding "
+            "interventions coordinated by designated safeguarding leads."
+        )
+        assert reading_grade(text) > 15
+
+    def test_empty_text_is_zero(self) -> None:
+        """No words means nothing to read."""
+        assert 0.0 == reading_grade("")
+
+
+class TestReviewOverdue:
+    """review_overdue() compares against the documented review period."""
+
+    def test_boundaries(self) -> None:
+        """An item is overdue one day after the review period, not on its last day."""
+        checked = dt.date(2026, 1, 1)
+        assert not review_overdue(checked, checked + REVIEW_PERIOD)
+        assert review_overdue(checked, checked + REVIEW_PERIOD + dt.timedelta(days=1))
+
+
+class TestBundledContent:
+    """The bundled English content meets the editorial rules."""
+
+    def test_displayed_text_passes_the_wording_rules(self) -> None:
+        """No title, body, statement, caveat, description or context breaks a safe-messaging rule."""
+        catalogue = default_catalogue()
+        problems = []
+        for item in catalogue.advice.values():
+            young = Audience.YOUNG_PEOPLE in item.audiences
+            for text in (item.title, item.body):
+                problems += [
+                    (item.id, f.match) for f in check_wording(text, for_young_people=young)
+                ]
+        for fact in catalogue.facts.values():
+            for text in (fact.statement_template, fact.population, fact.caveat):
+                problems += [(fact.id, f.match) for f in check_wording(text)]
+        for resource in catalogue.resources.values():
+            problems += [(resource.id, f.match) for f in check_wording(resource.description)]
+        for quote in catalogue.quotes.values():
+            problems += [(quote.id, f.match) for f in check_wording(quote.context)]
+        assert [] == problems
+
+    def test_quotes_with_harmful_words_carry_a_content_note(self) -> None:
+        """Verbatim words may contain a slur only behind a content note."""
+        missing = [
+            q.id
+            for q in default_catalogue().quotes.values()
+            if check_wording(q.text) and not q.content_note
+        ]
+        assert [] == missing
+
+    def test_young_people_text_is_easy_to_read(self) -> None:
+        """Every young-people advice body scores at most the documented grade."""
+        hard = {
+            a.id: round(reading_grade(a.body), 1)
+            for a in default_catalogue().advice.values()
+            if Audience.YOUNG_PEOPLE in a.audiences
+            and reading_grade(a.body) > YOUNG_PEOPLE_MAX_GRADE
+        }
+        assert {} == hard
+
+    def test_every_risk_item_points_to_help(self) -> None:
+        """Advice about a risk lists at least one help resource."""
+        bare = [
+            a.id
+            for a in default_catalogue().advice.values()
+            if RISK_TOPICS & set(a.topics) and not a.resources
+        ]
+        assert [] == bare
+
+    def test_nothing_is_overdue_for_review(self) -> None:
+        """Every item was checked against its sources within the review period.
+
+        This test starts failing when content goes unreviewed for too long: that is its job.
+        """
+        catalogue = default_catalogue()
+        items = [
+            *catalogue.facts.values(),
+            *catalogue.quotes.values(),
+            *catalogue.advice.values(),
+            *catalogue.occasions.values(),
+        ]
+        dates = {i.id: i.reviewed for i in items} | {
+            r.id: r.verified for r in catalogue.resources.values()
+        }
+        assert {} == {k: v for k, v in dates.items() if review_overdue(v)}
+
+    def test_quotes_match_their_sources_word_for_word(self) -> None:
+        """Every quote appears verbatim in a recorded passage of each source it cites."""
+        passages: dict[str, list[str]] = {}
+        with PASSAGES.open("rb") as handle:
+            for passage in tomllib.load(handle)["passage"]:
+                passages.setdefault(passage["source"], []).append(_normalise(passage["text"]))
+        mismatched = [
+            (quote.id, source.id)
+            for quote in default_catalogue().quotes.values()
+            for source in quote.sources
+            if not any(_normalise(quote.text) in text for text in passages.get(source.id, []))
+        ]
+        assert [] == mismatched

@@ -40,6 +40,7 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
             with open(po_path, "rb") as handle:
                 catalog = read_po(handle, abort_invalid=True)
             for message in list(catalog):
+                singular = message.id if isinstance(message.id, str) else message.id[0]
                 reviewer = next(
                     (
                         m.group(1).strip()
@@ -49,7 +50,10 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
                     None,
                 )
                 if reviewer and message.context and message.string and not message.fuzzy:
-                    catalog.add(message.id, reviewer, context="review:" + message.context)
+                    catalog.add(singular, reviewer, context="review:" + message.context)
+                if message.fuzzy and message.context and message.id:
+                    # write_mo leaves fuzzy entries out; record them so `locales` can count them.
+                    catalog.add(singular, "fuzzy", context="fuzzy:" + message.context)
             mo_path = os.path.join(out, f"{locale}.mo")
             with open(mo_path, "wb") as handle:
                 write_mo(handle, catalog, use_fuzzy=False)

@@ -387,8 +387,12 @@ class LocaleInfo:
     total: int
     #: How many are translated for the current English text.
     translated: int
-    #: How many of those a named human has reviewed.
+    #: How many of those a named human has reviewed (0 for the source locale: nothing to review).
     reviewed: int
+    #: How many messages have only a fuzzy translation (a translator must check it; never shown).
+    fuzzy: int = 0
+    #: True for the source locale (English), whose texts are the originals, not translations.
+    source: bool = False
 
     @property
     def missing(self) -> int:
@@ -519,6 +523,24 @@ class Catalogue:
         plurals = tuple((f"ui:{name}", forms[0]) for name, forms in PLURAL_LABELS.items())
         return content + labels + plurals
 
+    def translation(
+        self, item: Fact | Quote | Advice | Resource | Speaker | Occasion, name: str, locale: str
+    ) -> tuple[str, Review] | None:
+        """Return the translation of *item*'s field *name* into exactly *locale*, if there is one.
+
+        Unlike the localising methods this never falls back: it answers "is this translated?".
+
+        Raises:
+            InvalidLocaleError: *locale* is malformed.
+        """
+        context = f"{item.item_kind}:{item.id}:{name}"
+        msgid = _source_text(item, name)
+        for catalog in self.store.catalogs(str(parse_locale(locale))):
+            found = catalog.lookup(context, msgid)
+            if found is not None:
+                return found
+        return None
+
     def label(
         self, name: str, locale: Locale | str | None = None, count: int | None = None
     ) -> LocalizedText:
@@ -548,7 +570,8 @@ class Catalogue:
         result = []
         for name in sorted(self.supported_locales(), key=lambda n: (n != str(DEFAULT), n)):
             locale_id = parse_locale(name)
-            translated = reviewed = len(messages) if name == str(DEFAULT) else 0
+            translated = len(messages) if name == str(DEFAULT) else 0
+            reviewed = fuzzy = 0
             if name != str(DEFAULT):
                 catalogs = self.store.catalogs(name)
                 for context, msgid in messages:
@@ -556,14 +579,18 @@ class Catalogue:
                     if found is not None:
                         translated += 1
                         reviewed += found is Review.REVIEWED
+                    elif any(context in c.fuzzy for c in catalogs):
+                        fuzzy += 1
             result.append(
                 LocaleInfo(
+                    source=name == str(DEFAULT),
                     locale=name,
                     tag=locale_id.tag,
                     direction=direction(locale_id),
                     total=len(messages),
                     translated=translated,
                     reviewed=reviewed,
+                    fuzzy=fuzzy,
                 )
             )
         return tuple(result)

@@ -103,6 +103,21 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("locales", parents=[common], help="supported locales, with coverage and reviews")
 
+    export = sub.add_parser("export", help="all content as JSON or JSON-LD, for other languages")
+    export.add_argument("--format", "-f", choices=("json", "jsonld"), default="json")
+    export.add_argument(
+        "--locale",
+        "-l",
+        default=None,
+        help="JSON: 'all' (default) or one locale; JSON-LD: the locale to write (default en)",
+    )
+    export.add_argument(
+        "--pack", action="append", default=[], metavar="PATH", help="also load this pack"
+    )
+    export.add_argument(
+        "--output", "-o", metavar="FILE", help="write here instead of standard output"
+    )
+
     validate = sub.add_parser("validate", help="check a content pack and list every problem")
     validate.add_argument("path")
     return parser
@@ -135,6 +150,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "validate":
         return _validate(args.path, out)
     catalogue = Catalogue.load(*args.pack) if args.pack else default_catalogue()
+    if args.command == "export":
+        return _export_command(catalogue, args, out)
     locale = args.locale
     items: Sequence[Any]
     if args.command == "tip":
@@ -282,6 +299,22 @@ def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> i
     return EXIT_OK
 
 
+def _export_command(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "jsonld":
+        from ._jsonld import export_jsonld
+
+        data = export_jsonld(catalogue, args.locale)
+    else:
+        from ._export import export
+
+        data = export(catalogue, args.locale if args.locale is not None else "all")
+    if args.output is None:
+        return _json(data, out)
+    with open(args.output, "w", encoding="utf-8") as handle:
+        _json(data, handle)
+    return EXIT_OK
+
+
 def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
     infos = catalogue.locales()
     if fmt == "json":
@@ -289,20 +322,27 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
             [
                 {
                     "locale": i.tag,
+                    "source": i.source,
                     "direction": i.direction,
                     "total": i.total,
                     "translated": i.translated,
                     "reviewed": i.reviewed,
                     "missing": i.missing,
+                    "fuzzy": i.fuzzy,
                 }
                 for i in infos
             ],
             out,
         )
-    print(f"{'locale':<10} {'dir':<4} {'translated':>10} {'reviewed':>9} {'missing':>8}", file=out)
+    header = (
+        f"{'locale':<10} {'dir':<4} {'translated':>10} {'reviewed':>9} {'missing':>8} {'fuzzy':>6}"
+    )
+    print(header, file=out)
     for i in infos:
+        note = "  (source language)" if i.source else ""
         print(
-            f"{i.tag:<10} {i.direction:<4} {i.translated:>10} {i.reviewed:>9} {i.missing:>8}",
+            f"{i.tag:<10} {i.direction:<4} {i.translated:>10} {i.reviewed:>9} {i.missing:>8} "
+            f"{i.fuzzy:>6}{note}",
             file=out,
         )
     return EXIT_OK

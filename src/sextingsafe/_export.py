@@ -1,17 +1,61 @@
-"""Plain-data (JSON-ready) views of items, in one locale, with full provenance."""
+"""JSON export of whole catalogues (and loading one back), and plain-data views of single items.
+
+The export is what apps in other languages consume: every item with every field, each
+translatable field as a map from locale to text, and full provenance. It validates against the
+JSON Schema shipped beside this module, and :func:`load_export` turns it back into a catalogue
+that equals the original.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._localized import LocalizedText
-from ._model import Advice, Channel, Fact, Occasion, Period, Quote, Resource, Source, Speaker
+import attrs
+
+from ._catalogue import Catalogue
+from ._errors import PackError, PackProblem
+from ._i18n import DEFAULT, CatalogStore, MessageCatalog, direction, parse_locale
+from ._localized import CatalogueRenderer, LocalizedText
+from ._model import (
+    Advice,
+    Channel,
+    Fact,
+    FrozenDict,
+    Occasion,
+    Period,
+    Quote,
+    Resource,
+    Review,
+    Source,
+    Speaker,
+)
+from ._packs import KINDS, RawPack, _Record, build
+from ._version import __version__
 
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["item_to_dict", "source_to_dict"]
+__all__ = ["SCHEMA_PATH", "export", "item_to_dict", "load_export", "source_to_dict"]
+
+#: The JSON Schema (draft 2020-12) that every export validates against.
+SCHEMA_PATH = os.path.join(os.path.dirname(__file__), "schema", "export.schema.json")
+FORMAT = "sextingsafe-export"
+FORMAT_VERSION = 1
+#: The JSON key of each kind's list, in the order kinds are built.
+_LISTS = {
+    "source": "sources",
+    "occasion": "occasions",
+    "speaker": "speakers",
+    "resource": "resources",
+    "fact": "facts",
+    "quote": "quotes",
+    "advice": "advice",
+}
+_DATE_FIELDS = {"published", "reviewed", "verified", "date"}
 
 
 def _text(value: LocalizedText | None) -> dict[str, Any] | None:
@@ -163,3 +207,183 @@ def item_to_dict(
         "organisation": item.organisation or None,
         "pseudonymous": item.pseudonymous,
     }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Source | Speaker | Resource | Occasion):
+        return value.id
+    if isinstance(value, Period):
+        return {"start": value.start.isoformat(), "end": value.end.isoformat()}
+    if isinstance(value, Channel):
+        return {
+            "kind": value.kind.value,
+            **({"value": value.value} if value.value is not None else {}),
+        }
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, FrozenDict):
+        return dict(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _source_language(item: Any, name: str) -> str:
+    return item.language if isinstance(item, Quote) and name == "text" else str(DEFAULT)
+
+
+def _record(item: Any, catalogue: Catalogue, locales: Sequence[str]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    translatable = getattr(type(item), "translatable", ())
+    review: dict[str, dict[str, str]] = {}
+    for attribute in attrs.fields(type(item)):
+        if attribute.name == "renderer":
+            continue
+        value = getattr(item, attribute.name)
+        key = attribute.alias
+        if key not in translatable:
+            if value not in (None, "", ()) or attribute.default is attrs.NOTHING:
+                record[key] = _plain(value)
+            continue
+        if not value:
+            continue
+        texts = {_source_language(item, key): value}
+        for locale in locales:
+            if locale == str(DEFAULT):
+                continue
+            found = catalogue.translation(item, key, locale)
+            if found is not None:
+                texts[parse_locale(locale).tag] = found[0]
+                review.setdefault(parse_locale(locale).tag, {})[key] = found[1].value
+        record[key] = texts
+    if isinstance(item, Fact):
+        record["rendered"] = {
+            tag: str(item.statement(tag))
+            for tag in record["statement"]
+            if tag == "en" or tag in review
+        }
+    if review:
+        record["review"] = review
+    return record
+
+
+def export(
+    catalogue: Catalogue | None = None, locales: str | Iterable[str] | None = "all"
+) -> dict[str, Any]:
+    """Return a catalogue as JSON-ready data, with translations for *locales*.
+
+    Args:
+        catalogue: The catalogue; the bundled one by default.
+        locales: ``"all"`` for every supported locale, one locale, a list, or ``None`` for
+            English only. English, the source language, is always included.
+
+    Raises:
+        InvalidLocaleError: A locale is malformed.
+    """
+    from ._catalogue import default_catalogue
+
+    catalogue = catalogue if catalogue is not None else default_catalogue()
+    supported = sorted(catalogue.supported_locales(), key=lambda n: (n != str(DEFAULT), n))
+    if locales == "all":
+        chosen = supported
+    else:
+        wanted = [locales] if isinstance(locales, str) else list(locales or [])
+        chosen = [str(DEFAULT)]
+        for name in wanted:
+            parsed = str(parse_locale(name))
+            if parsed not in chosen and parsed in supported:
+                chosen.append(parsed)
+    content = catalogue.content
+    info = {i.locale: i for i in catalogue.locales()}
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "generator": f"sextingsafe {__version__}",
+        "locales": [
+            {
+                "tag": parse_locale(name).tag,
+                "direction": direction(parse_locale(name)),
+                "translated": info[name].translated,
+                "reviewed": info[name].reviewed,
+                "total": info[name].total,
+            }
+            for name in chosen
+        ],
+    }
+    for key in _LISTS.values():
+        items = getattr(content, key)
+        document[key] = [_record(item, catalogue, chosen) for item in items]
+    return document
+
+
+def _dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    out = dict(record)
+    for key in _DATE_FIELDS & set(out):
+        out[key] = dt.date.fromisoformat(out[key])
+    if kind == "fact" and "period" in out:
+        out["period"] = {k: dt.date.fromisoformat(v) for k, v in out["period"].items()}
+    if kind == "occasion" and "dates" in out:
+        out["dates"] = [dt.date.fromisoformat(d) for d in out["dates"]]
+    return out
+
+
+def load_export(data: Mapping[str, Any]) -> Catalogue:
+    """Build a catalogue from :func:`export` data, translations included.
+
+    Raises:
+        PackError: The data is not an export, or an item in it is invalid.
+    """
+    if data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
+        raise PackError(
+            "export",
+            [PackProblem("export", 0, f"not a {FORMAT} version {FORMAT_VERSION} document")],
+        )
+    records: list[_Record] = []
+    translations: dict[str, dict[str, tuple[str, str]]] = {}
+    reviews: dict[str, dict[str, tuple[str, str]]] = {}
+    for kind in KINDS:
+        for number, raw in enumerate(data.get(_LISTS[kind], [])):
+            record = _dates(kind, {k: v for k, v in raw.items() if k not in {"rendered", "review"}})
+            for key, value in list(record.items()):
+                if not isinstance(value, dict) or key in {"values", "period"}:
+                    continue
+                original = _source_language_of(kind, record, key)
+                record[key] = value.get(original)
+                context = f"{kind}:{record['id']}:{key}"
+                for tag, text in value.items():
+                    if tag == original:
+                        continue
+                    name = str(parse_locale(tag))
+                    translations.setdefault(name, {})[context] = (record[key], text)
+                    if raw.get("review", {}).get(tag, {}).get(key) == Review.REVIEWED.value:
+                        reviews.setdefault(name, {})[context] = (
+                            record[key],
+                            "recorded in an export",
+                        )
+            if kind == "resource" and "channels" in record:
+                record["channels"] = [dict(c) for c in record["channels"]]
+            records.append(_Record(kind, record, f"export:{_LISTS[kind]}", number + 1, {}))
+    catalogs = {
+        name: MessageCatalog(
+            name, {c: _entry(m, t) for c, (m, t) in entries.items()}, reviews.get(name, {}), {}
+        )
+        for name, entries in translations.items()
+    }
+    store = CatalogStore((), preloaded=catalogs)
+    renderer = CatalogueRenderer(store)
+    content = build([RawPack("export", "", tuple(records), frozenset(), ())], renderer)
+    return Catalogue(content, store, renderer)
+
+
+def _source_language_of(kind: str, record: Mapping[str, Any], key: str) -> str:
+    if kind == "quote" and key == "text":
+        return parse_locale(record.get("language", "en")).tag
+    return str(DEFAULT)
+
+
+def _entry(msgid: str, msgstr: str) -> Any:
+    from ._i18n import _Entry
+
+    return _Entry(msgid, msgstr)

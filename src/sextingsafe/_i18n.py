@@ -31,6 +31,8 @@ __all__ = [
 
 #: Prefix of the synthetic message contexts that record a human review in a compiled catalogue.
 REVIEW_PREFIX = "review:"
+#: Prefix of the synthetic contexts that record, in a compiled catalogue, a fuzzy (unused) entry.
+FUZZY_PREFIX = "fuzzy:"
 _REVIEW_COMMENT = re.compile(r"^\s*reviewed-by:\s*(\S.*)$", re.IGNORECASE)
 
 _TAG = re.compile(
@@ -254,7 +256,7 @@ class MessageCatalog:
     Fuzzy entries are never used.
     """
 
-    __slots__ = ("_entries", "_plural", "_reviews", "headers", "locale")
+    __slots__ = ("_entries", "_plural", "_reviews", "fuzzy", "headers", "locale")
 
     def __init__(
         self,
@@ -262,8 +264,11 @@ class MessageCatalog:
         entries: Mapping[str, _Entry],
         reviews: Mapping[str, tuple[str, str]],
         headers: Mapping[str, str],
+        fuzzy: frozenset[str] = frozenset(),
     ) -> None:
         self.locale = locale
+        #: Contexts of the entries a translator marked fuzzy; they are never used.
+        self.fuzzy = fuzzy
         self._entries = dict(entries)
         self._reviews = dict(reviews)
         self.headers = dict(headers)
@@ -324,6 +329,7 @@ class MessageCatalog:
         entries: dict[str, _Entry] = {}
         reviews: dict[str, tuple[str, str]] = {}
         headers: dict[str, str] = {}
+        fuzzy = set()
         for key, value in _read_mo(data):
             context, sep, msgid = key.rpartition("\x04")
             singular = msgid.split("\x00")[0]
@@ -334,9 +340,12 @@ class MessageCatalog:
             if context.startswith(REVIEW_PREFIX):
                 reviews[context[len(REVIEW_PREFIX) :]] = (singular, value)
                 continue
+            if context.startswith(FUZZY_PREFIX):
+                fuzzy.add(context[len(FUZZY_PREFIX) :])
+                continue
             msgstr: str | tuple[str, ...] = tuple(value.split("\x00")) if "\x00" in msgid else value
             entries[context] = _Entry(singular, msgstr)
-        return cls(locale, entries, reviews, headers)
+        return cls(locale, entries, reviews, headers, frozenset(fuzzy))
 
     @classmethod
     def from_po(cls, locale: str, path: str) -> MessageCatalog:
@@ -347,7 +356,10 @@ class MessageCatalog:
             catalog = read_po(handle, locale=None, abort_invalid=True)
         entries: dict[str, _Entry] = {}
         reviews: dict[str, tuple[str, str]] = {}
+        fuzzy = set()
         for message in catalog:
+            if message.id and message.context and message.fuzzy:
+                fuzzy.add(message.context)
             if not message.id or not message.context or message.fuzzy:
                 continue
             singular = message.id[0] if isinstance(message.id, tuple | list) else message.id
@@ -364,7 +376,7 @@ class MessageCatalog:
             if reviewer:
                 reviews[message.context] = (singular, reviewer)
         headers = {k.lower(): v for k, v in catalog.mime_headers}
-        return cls(locale, entries, reviews, headers)
+        return cls(locale, entries, reviews, headers, frozenset(fuzzy))
 
 
 def review_comment(comments: Iterable[str]) -> str | None:
@@ -420,19 +432,26 @@ def _read_mo(data: bytes) -> list[tuple[str, str]]:
 class CatalogStore:
     """Loads each locale's catalogue for a set of locale directories once, under a lock."""
 
-    __slots__ = ("_catalogs", "_dirs", "_lock", "_supported", "domain")
+    __slots__ = ("_catalogs", "_dirs", "_lock", "_preloaded", "_supported", "domain")
 
-    def __init__(self, locale_dirs: Sequence[str], domain: str = "sextingsafe") -> None:
+    def __init__(
+        self,
+        locale_dirs: Sequence[str],
+        domain: str = "sextingsafe",
+        preloaded: Mapping[str, MessageCatalog] | None = None,
+    ) -> None:
         self._dirs = tuple(locale_dirs)
         self.domain = domain
         self._lock = threading.Lock()
+        # Catalogues given in memory (a loaded export) come before any found in directories.
+        self._preloaded = dict(preloaded or {})
         self._catalogs: dict[str, tuple[MessageCatalog, ...]] = {}
         self._supported: frozenset[str] | None = None
 
     def supported(self) -> frozenset[str]:
         """Return the locale names that have a catalogue in any directory, plus English."""
         if self._supported is None:
-            names = {str(DEFAULT)}
+            names = {str(DEFAULT), *self._preloaded}
             for directory in self._dirs:
                 if os.path.isdir(directory):
                     for name in os.listdir(directory):
@@ -458,7 +477,7 @@ class CatalogStore:
             return self._catalogs[name]
 
     def _load(self, name: str) -> list[MessageCatalog]:
-        found = []
+        found = [self._preloaded[name]] if name in self._preloaded else []
         # Later directories (packs loaded after the bundled one) take precedence.
         for directory in reversed(self._dirs):
             base = os.path.join(directory, name, "LC_MESSAGES", self.domain)

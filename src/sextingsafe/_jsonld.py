@@ -1,0 +1,195 @@
+"""JSON-LD export in schema.org vocabulary, for search engines and linked-data consumers.
+
+Facts become ``Claim``, quotes ``Quotation`` (a translation is a ``Quotation`` too, with
+``translationOfWork`` pointing at the original), advice ``HowToTip``, resources ``Organization``
+with ``ContactPoint``, and sources ``CreativeWork``, cited with ``citation``. The context is
+inline, so expanding the document needs no network.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._catalogue import Catalogue
+from ._i18n import parse_locale
+from ._localized import LocalizedText
+from ._model import Advice, ChannelKind, Fact, Quote, Resource, Source
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["CONTEXT", "export_jsonld"]
+
+#: The inline JSON-LD context: every term is a schema.org term.
+CONTEXT = {"@vocab": "https://schema.org/", "schema": "https://schema.org/"}
+_BASE = "urn:sextingsafe:"
+_AUDIENCE_TYPES = {
+    "young-people": "young people",
+    "parents-carers": "parents and carers",
+    "professionals": "professionals",
+    "adults": "adults",
+}
+
+
+def _id(kind: str, item_id: str) -> str:
+    return f"{_BASE}{kind}:{item_id}"
+
+
+def _value(text: LocalizedText | str, language: str | None = None) -> dict[str, str]:
+    tag = text.lang if isinstance(text, LocalizedText) else (language or "en")
+    return {"@value": str(text), "@language": tag}
+
+
+def _source(source: Source) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@id": _id("source", source.id),
+        "@type": "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+        "genre": source.kind.value,
+    }
+    if source.published:
+        node["datePublished"] = source.published.isoformat()
+    if source.url or source.via:
+        node["url"] = source.url or source.via
+    if source.author:
+        node["author"] = {"@type": "Person", "name": source.author}
+    return node
+
+
+def _cites(item: Fact | Quote | Advice | Resource) -> list[dict[str, str]]:
+    return [{"@id": _id("source", s.id)} for s in item.sources]
+
+
+def _fact(fact: Fact, locale: Locale | str | None) -> dict[str, Any]:
+    local = fact.localize(locale)
+    node: dict[str, Any] = {
+        "@id": _id("fact", fact.id),
+        "@type": "Claim",
+        "text": _value(local.statement),
+        "spatialCoverage": {"@type": "Place", "name": _value(local.place)},
+        "about": _value(local.population),
+        "keywords": [t.value for t in fact.topics],
+        "citation": _cites(fact),
+    }
+    if fact.period is not None:
+        node["temporalCoverage"] = f"{fact.period.start.isoformat()}/{fact.period.end.isoformat()}"
+    if local.caveat is not None:
+        node["disambiguatingDescription"] = _value(local.caveat)
+    return node
+
+
+def _quote(quote: Quote, locale: Locale | str | None) -> list[dict[str, Any]]:
+    local = quote.localize(locale)
+    speaker: dict[str, Any] = {
+        "@type": "Person",
+        "name": quote.speaker.name,
+        "jobTitle": _value(local.role),
+    }
+    if quote.speaker.organisation:
+        speaker["worksFor"] = {"@type": "Organization", "name": quote.speaker.organisation}
+    original: dict[str, Any] = {
+        "@id": _id("quote", quote.id),
+        "@type": "Quotation",
+        "text": _value(quote.text, parse_locale(quote.language).tag),
+        "spokenByCharacter": speaker,
+        "dateCreated": quote.date.isoformat(),
+        "description": _value(local.context),
+        "citation": _cites(quote),
+    }
+    if local.content_note is not None:
+        original["contentRating"] = _value(local.content_note)
+    nodes = [original]
+    if local.translation is not None:
+        nodes.append(
+            {
+                "@id": _id("quote", f"{quote.id}/{local.translation.lang}"),
+                "@type": "Quotation",
+                "text": _value(local.translation),
+                "translationOfWork": {"@id": original["@id"]},
+                "spokenByCharacter": speaker,
+                "dateCreated": quote.date.isoformat(),
+            }
+        )
+    return nodes
+
+
+def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
+    local = advice.localize(locale)
+    node: dict[str, Any] = {
+        "@id": _id("advice", advice.id),
+        "@type": "HowToTip",
+        "name": _value(local.title),
+        "text": _value(local.body),
+        "audience": [
+            {"@type": "Audience", "audienceType": _AUDIENCE_TYPES[a.value]}
+            for a in advice.audiences
+        ],
+        "keywords": [t.value for t in advice.topics],
+        "mentions": [{"@id": _id("resource", r.id)} for r in advice.resources],
+        "citation": _cites(advice),
+    }
+    if advice.jurisdictions:
+        node["spatialCoverage"] = [
+            {"@type": "Place", "identifier": code} for code in advice.jurisdictions
+        ]
+    return node
+
+
+def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]:
+    local = resource.localize(locale)
+    area: list[Any] = [{"@type": "Country", "identifier": c} for c in resource.countries] or [
+        "Worldwide"
+    ]
+    points = []
+    for channel in resource.channels:
+        point: dict[str, Any] = {
+            "@type": "ContactPoint",
+            "contactType": channel.kind.value,
+            "areaServed": area,
+        }
+        if channel.value and channel.kind in {ChannelKind.PHONE, ChannelKind.SMS}:
+            point["telephone"] = channel.value
+        elif channel.value and channel.kind is ChannelKind.EMAIL:
+            point["email"] = channel.value
+        elif channel.value:
+            point["url"] = channel.value
+        if local.hours is not None:
+            point["hoursAvailable"] = {
+                "@type": "OpeningHoursSpecification",
+                "description": _value(local.hours),
+            }
+        points.append(point)
+    node: dict[str, Any] = {
+        "@id": _id("resource", resource.id),
+        "@type": "Organization",
+        "name": resource.name,
+        "description": _value(local.description),
+        "parentOrganization": {"@type": "Organization", "name": resource.operator},
+        "areaServed": area,
+        "contactPoint": points,
+        "subjectOf": _cites(resource),
+    }
+    if resource.url:
+        node["url"] = resource.url
+    return node
+
+
+def export_jsonld(
+    catalogue: Catalogue | None = None, locale: Locale | str | None = None
+) -> dict[str, Any]:
+    """Return the catalogue as a JSON-LD document in *locale*, each text tagged with its language.
+
+    Raises:
+        InvalidLocaleError: *locale* is malformed.
+    """
+    from ._catalogue import default_catalogue
+
+    catalogue = catalogue if catalogue is not None else default_catalogue()
+    content = catalogue.content
+    graph: list[dict[str, Any]] = [_source(s) for s in content.sources]
+    graph += [_fact(f, locale) for f in content.facts]
+    graph += [node for q in content.quotes for node in _quote(q, locale)]
+    graph += [_advice(a, locale) for a in content.advice]
+    graph += [_resource(r, locale) for r in content.resources]
+    return {"@context": CONTEXT, "@graph": graph}

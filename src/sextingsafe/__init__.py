@@ -35,6 +35,8 @@ if TYPE_CHECKING:
         PackProblem,
         SextingsafeError,
     )
+    from ._export import export, load_export
+    from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
         LocalizedFact,
@@ -101,6 +103,8 @@ __all__ = [
     "Topic",
     "__version__",
     "advice",
+    "export",
+    "export_jsonld",
     "facts",
     "label",
     "locales",

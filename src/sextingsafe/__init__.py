@@ -107,6 +107,7 @@ __all__ = [
     "export_jsonld",
     "facts",
     "label",
+    "load_export",
     "locales",
     "negotiate",
     "occasions",
@@ -155,6 +156,9 @@ _LAZY = {
     "SourceKind": "._model",
     "Speaker": "._model",
     "Topic": "._model",
+    "export": "._export",
+    "export_jsonld": "._jsonld",
+    "load_export": "._export",
 }
 
 

@@ -1,0 +1,84 @@
+"""Shared fixtures: the fixture packs, and a factory for broken copies of them.
+
+Tests import :mod:`sextingsafe` as an installed package and find their data relative to
+this directory, so the same tests run against ``src/`` and against the built wheel.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import sextingsafe
+
+#: The fixture packs.
+PACKS = Path(__file__).parent / "packs"
+#: The repository root (CI runs the tests from a checkout, against the installed wheel).
+ROOT = Path(__file__).parents[1]
+
+#: ``make_pack(source_pack, {relative path: new text or bytes or None (delete)})``.
+MakePack = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def example_pack() -> Path:
+    """The example pack: one item of each kind and a French catalogue."""
+    return PACKS / "example"
+
+
+@pytest.fixture(scope="session")
+def selection_pack() -> Path:
+    """The selection pack: items over audiences, topics and places, in fr, ar and pl."""
+    return PACKS / "selection"
+
+
+@pytest.fixture(scope="session")
+def example(example_pack: Path) -> sextingsafe.Catalogue:
+    """The example pack alone, loaded once for the tests that only read it."""
+    return sextingsafe.Catalogue.load(example_pack, include_bundled=False)
+
+
+@pytest.fixture(scope="session")
+def selection(selection_pack: Path) -> sextingsafe.Catalogue:
+    """The selection pack alone, loaded once for the tests that only read it."""
+    return sextingsafe.Catalogue.load(selection_pack, include_bundled=False)
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path) -> MakePack:
+    """Return a factory: copy a fixture pack into ``tmp_path`` and apply edits to its files.
+
+    Each edit maps a path inside the pack to its new content (``str`` is written as UTF-8,
+    ``bytes`` as is), or to ``None`` to delete the file.
+    A ``str`` value may instead be a ``(old, new)`` pair: a replacement that must match once.
+    """
+    counter = iter(range(1_000))
+
+    def make(
+        source: str = "example",
+        edits: dict[str, str | bytes | tuple[str, str] | None] | None = None,
+        name: str | None = None,
+    ) -> Path:
+        target = tmp_path / (name or f"{source}-{next(counter)}")
+        shutil.copytree(PACKS / source, target)
+        for relative, change in (edits or {}).items():
+            path = target / relative
+            if change is None:
+                path.unlink()
+            elif isinstance(change, tuple):
+                old, new = change
+                text = path.read_text(encoding="utf-8")
+                assert text.count(old) == 1, f"{old!r} must occur once in {relative}"
+                path.write_text(text.replace(old, new), encoding="utf-8")
+            elif isinstance(change, bytes):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(change)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(change, encoding="utf-8")
+        return target
+
+    return make

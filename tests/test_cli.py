@@ -1,0 +1,322 @@
+"""The `sextingsafe` command: output, formats, exit codes (0 ok, 1 not found/invalid, 2 usage)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sextingsafe._cli import main
+
+PACKS = Path(__file__).parent / "packs"
+EXAMPLE = str(PACKS / "example")
+SELECTION = str(PACKS / "selection")
+
+
+def run(*argv: str) -> tuple[int, str]:
+    """Run the command with *argv*; return the exit status and what it wrote to stdout."""
+    out = io.StringIO()
+    status = main(list(argv), stdout=out)
+    return status, out.getvalue()
+
+
+def run_json(*argv: str) -> Any:
+    """Run the command with `--format json`, which must succeed, and parse its output."""
+    status, out = run(*argv, "--format", "json")
+    assert 0 == status
+    return json.loads(out)
+
+
+class TestShow:
+    """`show ID` prints one item with its sources."""
+
+    def test_text(self) -> None:
+        """An advice item prints its title, body and sources."""
+        status, out = run("show", "example-talk", "--pack", EXAMPLE)
+
+        assert 0 == status
+        assert out.startswith("Talk to someone you trust\n\nYou can talk to an adult you trust")
+        assert (
+            '  Source: Example Safeguarding Partnership, "Example guidance for testing packs" '
+            "(2024-03-11) https://example.org/guidance\n"
+        ) in out
+
+    def test_translated(self) -> None:
+        """--locale prints the translation, with no fallback note."""
+        status, out = run("show", "example-talk", "--pack", EXAMPLE, "--locale", "fr")
+
+        assert 0 == status
+        assert out.startswith("Parle à quelqu'un en qui tu as confiance\n")
+        assert "Not yet translated" not in out
+
+    def test_fallback_note(self) -> None:
+        """A locale without a translation prints English and says so."""
+        status, out = run("show", "example-talk", "--pack", EXAMPLE, "-l", "pl")
+
+        assert 0 == status
+        assert out.startswith("Talk to someone you trust\n")
+        assert "(Not yet translated into pl; shown in en.)" in out
+
+    def test_json(self) -> None:
+        """JSON output is one object per item, its text fields carrying locale and review."""
+        (data,) = run_json("show", "example-talk", "--pack", EXAMPLE, "--locale", "fr")
+
+        assert ("advice", "example-talk") == (data["type"], data["id"])
+        assert {
+            "text": "Parle à quelqu'un en qui tu as confiance",
+            "locale": "fr",
+            "direction": "ltr",
+            "review": "reviewed",
+            "is_fallback": False,
+        } == data["title"]
+        assert ["example-guidance"] == [s["id"] for s in data["sources"]]
+
+    def test_arabic(self) -> None:
+        """An Arabic translation is printed, and its JSON says it runs right to left."""
+        status, out = run("show", "sel-everywhere-yp", "--pack", SELECTION, "-l", "ar")
+        (data,) = run_json("show", "sel-everywhere-yp", "--pack", SELECTION, "-l", "ar")
+
+        assert 0 == status
+        assert out.startswith("فكّر في من سيراها\n")
+        assert ("ar", "rtl") == (data["title"]["locale"], data["title"]["direction"])
+
+    @pytest.mark.parametrize(
+        ("item", "first_line"),
+        [
+            ("example-share", "[example-share] In 1 Jan 2017"),
+            ("example-speaker-talk", "[example-speaker-talk]"),
+            ("example-line", "* Example Line (Example Trust; GB) [details partly confirmed]: "),
+        ],
+    )
+    def test_kinds(self, item: str, first_line: str) -> None:
+        """Facts, quotes and resources print too, a partly confirmed resource flagged as such."""
+        status, out = run("show", item, "--pack", EXAMPLE)
+
+        assert 0 == status
+        assert out.startswith(first_line)
+
+    def test_quote(self) -> None:
+        """A quote prints its words, a pseudonym flagged, the role and date."""
+        _, out = run("show", "example-speaker-talk", "--pack", EXAMPLE)
+
+        assert '  "Talking helps."\n  — Sam (pseudonym), Example youth worker, 2024-03-11\n' in out
+
+
+class TestLists:
+    """facts, quotes, advice and resources list items, filtered as in the API."""
+
+    def test_resources_country(self) -> None:
+        """The `resources --country` command lists the country's services, then worldwide ones."""
+        data = run_json("resources", "--pack", SELECTION, "--country", "IE")
+        ids = [item["id"] for item in data]
+
+        assert ids.index("sel-ie-gb-line") < ids.index("sel-world-removal")
+        assert "sel-gb-line" not in ids
+        assert all(not item["countries"] or "IE" in item["countries"] for item in data)
+
+    def test_advice_filters(self) -> None:
+        """The `advice` filters --audience, --topic and --jurisdiction combine."""
+        data = run_json(
+            "advice",
+            "--pack",
+            SELECTION,
+            "--audience",
+            "young-people",
+            "--topic",
+            "the-law",
+            "--jurisdiction",
+            "GB-SCT",
+        )
+
+        assert "sel-gb-yp" in [item["id"] for item in data]
+        assert "sel-nir-yp" not in [item["id"] for item in data]
+        assert all("the-law" in item["topics"] for item in data)
+
+    def test_facts_text(self) -> None:
+        """The `facts` command prints each statement, its caveat and its sources."""
+        status, out = run(
+            "facts", "--pack", SELECTION, "--jurisdiction", "GB-NIR", "--topic", "the-law"
+        )
+
+        assert 0 == status
+        assert "[sel-fact-nir] In 1 Apr 2021" in out
+        assert "[sel-fact-sct]" not in out
+
+    def test_quotes_by_speaker(self) -> None:
+        """The `quotes --speaker` command lists that speaker's quotes."""
+        data = run_json("quotes", "--pack", SELECTION, "--speaker", "sel-alex")
+
+        assert ["sel-alex-en", "sel-alex-fr"] == [item["id"] for item in data]
+
+    def test_tip_is_stable(self) -> None:
+        """The `tip --on` command gives the same advice all day, with help resources after it."""
+        first = run("tip", "--pack", SELECTION, "--on", "2024-02-14", "--country", "GB")
+        second = run("tip", "--pack", SELECTION, "--on", "2024-02-14", "--country", "GB")
+
+        assert first == second
+        assert 0 == first[0]
+        assert "* GB Line (Example Trust; GB)" in first[1]
+
+    def test_tip_json(self) -> None:
+        """The `tip` JSON carries the advice and a `help` list of resources."""
+        data = run_json("tip", "--pack", SELECTION, "--on", "2024-02-14", "--country", "FR")
+
+        assert "advice" == data["type"]
+        assert "sel-fr-line" in [r["id"] for r in data["help"]]
+
+    def test_locales(self) -> None:
+        """The `locales` command lists English first, then each catalogue with its counts."""
+        data = run_json("locales", "--pack", EXAMPLE)
+        by_tag = {row["locale"]: row for row in data}
+
+        assert "en" == data[0]["locale"]
+        assert 0 == by_tag["en"]["missing"]
+        assert by_tag["fr"]["reviewed"] >= 1
+        assert by_tag["fr"]["translated"] + by_tag["fr"]["missing"] == by_tag["fr"]["total"]
+
+    def test_locales_text(self) -> None:
+        """The text table has a header and a row per locale."""
+        status, out = run("locales", "--pack", SELECTION)
+
+        assert 0 == status
+        assert out.splitlines()[0].split()[:5] == [
+            "locale",
+            "dir",
+            "translated",
+            "reviewed",
+            "missing",
+        ]
+        assert ["ar", "rtl"] == next(
+            line.split()[:2] for line in out.splitlines() if line.startswith("ar ")
+        )
+
+
+class TestExitCodes:
+    """Exit status 1 for what cannot be found or is invalid, 2 for usage errors."""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (
+                ["show", "example-tal", "--pack", EXAMPLE],
+                "no item with id 'example-tal'; did you mean 'example-talk'",
+            ),
+            (["advice", "--pack", EXAMPLE, "--locale", "xx!"], "invalid locale 'xx!'"),
+            (["resources", "--pack", EXAMPLE, "--country", "XX"], "invalid country 'XX'"),
+            (
+                ["facts", "--pack", EXAMPLE, "--jurisdiction", "england"],
+                "invalid jurisdiction 'england'",
+            ),
+            (["tip", "--pack", EXAMPLE, "--country", "G"], "invalid country 'G'"),
+            (["show", "example-talk", "--pack", str(PACKS / "broken")], "content pack"),
+        ],
+    )
+    def test_invalid(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    ) -> None:
+        """Not found or invalid: status 1, and a one-line error on stderr."""
+        status, out = run(*argv)
+
+        assert (1, "") == (status, out)
+        assert capsys.readouterr().err.startswith(f"sextingsafe: error: {message}")
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            [],
+            ["bogus"],
+            ["show"],
+            ["advice", "--topic", "gossip"],
+            ["facts", "--format", "yaml"],
+            ["tip", "--on", "yesterday"],
+            ["resources", "--no-such-option"],
+        ],
+    )
+    def test_usage(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+        """Usage errors: status 2, usage on stderr."""
+        status, out = run(*argv)
+
+        assert (2, "") == (status, out)
+        assert "usage: sextingsafe" in capsys.readouterr().err
+
+    def test_version(self) -> None:
+        """--version prints the installed version to the given stdout and exits 0."""
+        status, out = run("--version")
+
+        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n") == (status, out)
+
+    def test_help(self) -> None:
+        """--help prints usage to the given stdout and exits 0."""
+        status, out = run("--help")
+
+        assert 0 == status
+        assert out.startswith("usage: sextingsafe")
+
+    def test_python_m(self) -> None:
+        """`python -m sextingsafe --version` runs the command in a fresh interpreter."""
+        done = subprocess.run(
+            [sys.executable, "-m", "sextingsafe", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n", "") == (
+            done.returncode,
+            done.stdout,
+            done.stderr,
+        )
+
+
+class TestValidate:
+    """`validate PATH` checks a pack and prints every problem with file:line."""
+
+    def test_good(self) -> None:
+        """A good pack: status 0 and an OK line naming it."""
+        status, out = run("validate", EXAMPLE)
+
+        assert 0 == status
+        assert out.startswith(f"{EXAMPLE}: OK (6 records;")
+
+    def test_broken(self) -> None:
+        """A broken pack: status 1, each problem as path:line: message, then a count."""
+        status, out = run("validate", str(PACKS / "broken"))
+        lines = out.splitlines()
+
+        assert 1 == status
+        assert f"12 problem(s) in {PACKS / 'broken'}" == lines[-1]
+        for expected in (
+            "broken/pack.toml:2: not valid UTF-8",
+            "broken/quotes.toml:4: bad TOML",
+            "broken/extra.toml: unknown content file",
+            "broken/sources.toml:17: duplicate source id 'good-source'",
+            "broken/facts.toml:13: [[fact]] 'broken-mismatch': statement uses {total}",
+            "broken/advice.toml:17: [[advice]] 'broken-date': reviewed must be a date",
+        ):
+            assert any(line.startswith(expected) for line in lines), expected
+
+    def test_missing(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A path that is not a pack: status 1 and an error."""
+        status, _ = run("validate", str(tmp_path / "nowhere"))
+
+        assert 1 == status
+        assert "not a directory" in capsys.readouterr().err
+
+
+class TestExport:
+    """`export` writes content as JSON (DESIGN.md lists it among the commands)."""
+
+    def test_export_json(self) -> None:
+        """The `export --format json` command writes JSON that includes every item of a pack."""
+        status, out = run("export", "--pack", EXAMPLE, "--format", "json")
+
+        assert 0 == status
+        text = json.dumps(json.loads(out))
+        for item in ("example-share", "example-speaker-talk", "example-talk", "example-line"):
+            assert f'"{item}"' in text

@@ -1,0 +1,234 @@
+"""Safe placeholder substitution, Babel formatting for the locale, and HTML escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+import pytest
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.numbers import format_decimal, format_percent, get_group_symbol
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sextingsafe import Period
+from sextingsafe._format import escape, html_element, render_template
+
+LOCALES = ["en_GB", "fr", "pl", "ar"]
+PERIOD = Period(start=dt.date(2017, 1, 1), end=dt.date(2019, 8, 19))
+VALUES = {"count": 12500, "share": 0.148, "year": 2019, "big": 1234567.25}
+
+
+class Spy(dict[str, Any]):
+    """A values mapping that records which names were looked up."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Hold *data* and start with no lookups."""
+        super().__init__(data)
+        self.asked: list[str] = []
+
+    def __getitem__(self, key: str) -> Any:
+        """Record the lookup, then look up."""
+        self.asked.append(key)
+        return super().__getitem__(key)
+
+
+class TestRenderTemplate:
+    """render_template() fills named placeholders, formatted by Babel for the locale."""
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_number(self, locale: str) -> None:
+        """{n} is a grouped decimal in the locale's own symbols, never rounded."""
+        for value in (12500, 1234567.25, 0.5, 7):
+            expected = format_decimal(value, locale=locale, decimal_quantization=False)
+            assert expected == render_template("{n}", {"n": value}, None, Locale.parse(locale))
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_percent(self, locale: str) -> None:
+        """{n:percent} turns a fraction into the locale's percent format, keeping its decimals.
+
+        A statistic of 14.8 % must not be shown as 15 %.
+        """
+        expected = format_percent(0.148, locale=locale, decimal_quantization=False)
+
+        assert expected == render_template(
+            "{share:percent}", {"share": 0.148}, None, Locale.parse(locale)
+        )
+        assert format_decimal(14.8, locale=locale) in expected
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_year(self, locale: str) -> None:
+        """{n:year} is the year in the locale's digits, with no grouping separator."""
+        expected = format_decimal(2019, format="0", locale=locale)
+
+        assert expected == render_template(
+            "{year:year}", {"year": 2019}, None, Locale.parse(locale)
+        )
+        assert get_group_symbol(locale) not in expected
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_period(self, locale: str) -> None:
+        """{period} is Babel's date interval; {start} and {end} are long dates."""
+        babel_locale = Locale.parse(locale)
+        start = format_date(PERIOD.start, format="long", locale=locale)
+        end = format_date(PERIOD.end, format="long", locale=locale)
+        interval = format_interval(PERIOD.start, PERIOD.end, skeleton="yMMMd", locale=locale)
+
+        assert f"{start}|{end}" == render_template("{start}|{end}", {}, PERIOD, babel_locale)
+        assert interval == render_template("{period}", {}, PERIOD, babel_locale)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            ("en_GB", "14.8% of 12,500 in 2019"),
+            ("fr", "14,8\u00a0% of 12\u202f500 in 2019"),
+            ("pl", "14,8% of 12\u00a0500 in 2019"),
+        ],
+    )
+    def test_local_conventions(self, locale: str, expected: str) -> None:
+        """The result uses the locale's decimal comma, grouping space and percent spacing."""
+        assert expected == render_template(
+            "{share:percent} of {count} in {year:year}", VALUES, None, Locale.parse(locale)
+        )
+
+    def test_month_names(self) -> None:
+        """Dates are spelt in the locale's language."""
+        fr, pl = Locale.parse("fr"), Locale.parse("pl")
+
+        assert "19 août 2019" == render_template("{end}", {}, PERIOD, fr)
+        assert "19 sierpnia 2019" == render_template("{end}", {}, PERIOD, pl)
+
+    def test_mixed(self) -> None:
+        """Text around placeholders is kept exactly; each placeholder is filled where it stands."""
+        assert "In 1 Jan 2017 – 19 Aug 2019, 14.8% of 12,500 were closed in 2019." == (
+            render_template(
+                "In {period}, {share:percent} of {count} were closed in {year:year}.",
+                VALUES,
+                PERIOD,
+                Locale.parse("en_GB"),
+            ).replace("\u2009", " ")
+        )
+
+    @pytest.mark.parametrize(
+        ("template", "expected"),
+        [
+            ("{{count}}", "{count}"),
+            ("{{{count}}}", "{12,500}"),
+            ("a }} b {{ c", "a } b { c"),
+            ("no braces", "no braces"),
+            ("{{}}", "{}"),
+        ],
+    )
+    def test_escapes(self, template: str, expected: str) -> None:
+        """Doubled braces are literal braces, with or without placeholders in the template."""
+        assert expected == render_template(template, VALUES, None, Locale.parse("en_GB"))
+
+    @pytest.mark.parametrize(
+        "template",
+        [
+            "{count.__class__}",
+            "{count.__class__.__mro__}",
+            "{count[0]}",
+            "{0}",
+            "{}",
+            "{count!r}",
+            "{count:>10}",
+            "{count:,}",
+        ],
+    )
+    def test_never_evaluates(self, template: str) -> None:
+        """Attribute, index, positional and format-spec fields raise ValueError; nothing is read."""
+        values = Spy({"count": 12500})
+
+        with pytest.raises(ValueError, match=r"stray|unknown placeholder spec"):
+            render_template(template, values, None, Locale.parse("en_GB"))
+
+        assert [] == values.asked
+
+    def test_missing_value(self) -> None:
+        """A placeholder with no value raises ValueError naming it."""
+        with pytest.raises(ValueError, match="no value named 'total'"):
+            render_template("{total}", {}, None, Locale.parse("en_GB"))
+
+    def test_missing_period(self) -> None:
+        """{period} without a period raises ValueError."""
+        with pytest.raises(ValueError, match="needs a period"):
+            render_template("{period}", {}, None, Locale.parse("en_GB"))
+
+    @given(
+        st.lists(
+            st.one_of(
+                st.text(alphabet=st.characters(blacklist_characters="{}"), min_size=1),
+                st.sampled_from(["{{", "}}", "{count}", "{share:percent}", "{year:year}"]),
+            ),
+            max_size=12,
+        )
+    )
+    def test_model(self, pieces: list[str]) -> None:
+        """A template of text, escapes and placeholders renders each piece in place."""
+        locale = Locale.parse("en_GB")
+        filled = {
+            "{{": "{",
+            "}}": "}",
+            "{count}": format_decimal(12500, locale=locale),
+            "{share:percent}": format_percent(0.148, locale=locale, decimal_quantization=False),
+            "{year:year}": "2019",
+        }
+        expected = "".join(filled.get(piece, piece) for piece in pieces)
+
+        assert expected == render_template("".join(pieces), VALUES, None, locale)
+
+    @given(st.text())
+    def test_any_text(self, template: str) -> None:
+        """Any template renders to text or raises ValueError; values are only read by name."""
+        values = Spy(VALUES)
+        try:
+            result = render_template(template, values, PERIOD, Locale.parse("en_GB"))
+        except ValueError:
+            return
+        assert isinstance(result, str)
+        assert set(values.asked) <= set(VALUES)
+
+
+class TestEscape:
+    """escape() makes text safe inside HTML text and attribute values."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+            ("Tom & Jerry", "Tom &amp; Jerry"),
+            ('say "hi"', "say &quot;hi&quot;"),
+            ("it's", "it&#x27;s"),
+            ("plain", "plain"),
+        ],
+    )
+    def test_escape(self, text: str, expected: str) -> None:
+        """&, <, > and both quotes are escaped; other text is unchanged."""
+        assert expected == escape(text)
+
+    @given(st.text())
+    def test_round_trip(self, text: str) -> None:
+        """Unescaping gives the text back, and no markup character survives."""
+        escaped = escape(text)
+
+        assert text == html.unescape(escaped)
+        assert not set("<>\"'") & set(escaped)
+
+
+class TestHtmlElement:
+    """html_element() wraps escaped text in an element carrying lang and dir."""
+
+    def test_element(self) -> None:
+        """The text is escaped inside a span with lang and dir."""
+        assert '<span lang="ar" dir="rtl">a &lt;b&gt;</span>' == html_element("a <b>", "ar", "rtl")
+
+    def test_tag(self) -> None:
+        """Another tag can be asked for."""
+        assert '<p lang="fr" dir="ltr">x</p>' == html_element("x", "fr", "ltr", tag="p")
+
+    def test_attributes_escaped(self) -> None:
+        """The lang and dir values are escaped too, so they cannot break out of their attribute."""
+        assert '<span lang="&quot;&gt;x" dir="ltr">y</span>' == html_element("y", '">x', "ltr")

@@ -1,0 +1,144 @@
+"""Catalogue QA: each fault in a translation names its locale, its message and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sextingsafe import Catalogue
+from sextingsafe._qa import CatalogueFault, check_message, check_plural_form, check_po
+
+SELECTION = Path(__file__).parent / "packs" / "selection"
+
+
+def po(locale: str) -> str:
+    """Return the path of the selection pack's catalogue for *locale*."""
+    return str(SELECTION / "locale" / locale / "LC_MESSAGES" / "sextingsafe.po")
+
+
+class TestCheckMessage:
+    """check_message() compares one translation with its English."""
+
+    @pytest.mark.parametrize(
+        ("source", "translation"),
+        [
+            ("Talk to someone.", "Parle à quelqu'un."),
+            ("{count} children in {year:year}.", "{year:year} : {count} enfants."),
+            ("Aged 18 or over?", "هل عمرك ١٨ عامًا أو أكثر؟"),
+            ("Where to get help", "Où trouver de l'aide"),
+            ('He said "stop."', "Il a dit « stop. »"),
+        ],
+    )
+    def test_clean(self, source: str, translation: str) -> None:
+        """Same placeholders, same numbers (in any digits), matching final marks: no fault."""
+        assert [] == check_message("fr", "c", source, translation)
+
+    @pytest.mark.parametrize(
+        ("source", "translation", "fault"),
+        [
+            ("{count} children.", "{total} enfants.", "placeholders"),
+            ("{count} children.", "enfants.", "placeholders"),
+            ("{count} children.", "{count.__class__} enfants.", "malformed placeholder"),
+            ("Aged 13 to 17.", "De 13 à 18 ans.", "numbers"),
+            ("Talk to someone.", "Parle à quelqu'un", "ends with '.'"),
+            ("Where to get help", "Où trouver de l'aide.", "no final full stop"),
+            ("Talk.", " Parle.", "white space"),
+        ],
+    )
+    def test_faults(self, source: str, translation: str, fault: str) -> None:
+        """Each kind of drift is one fault naming the locale, the context and the problem."""
+        faults = check_message("fr", "advice:x:body", source, translation)
+
+        assert 1 == len(faults), faults
+        assert ("fr", "advice:x:body") == (faults[0].locale, faults[0].context)
+        assert fault in faults[0].fault
+
+    def test_str(self) -> None:
+        """A fault reads `locale context: problem`, or `locale: problem` for a whole catalogue."""
+        assert "pl ui:x: untranslated" == str(CatalogueFault("pl", "ui:x", "untranslated"))
+        assert "pl: bad header" == str(CatalogueFault("pl", "", "bad header"))
+
+
+class TestCheckPluralForm:
+    """check_plural_form() holds each plural form to the source's placeholders."""
+
+    def test_keeps_count(self) -> None:
+        """A form with {count} is fine; one without it is a fault."""
+        assert [] == check_plural_form("pl", "ui:x", "{count} sources", "{count} źródeł")
+        assert ["ui:x"] == [
+            f.context for f in check_plural_form("pl", "ui:x", "{count} sources", "źródeł")
+        ]
+
+
+class TestCheckPo:
+    """check_po() checks a whole catalogue against the current English."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def messages(cls) -> tuple[tuple[str, str], ...]:
+        """The selection pack's messages."""
+        return Catalogue.load(SELECTION, include_bundled=False).messages()
+
+    def test_clean_catalogue(self, messages: tuple[tuple[str, str], ...]) -> None:
+        """A partial but correct catalogue has no faults when completeness is not required."""
+        assert [] == check_po(po("ar"), "ar", messages, complete=False)
+
+    def test_plural_entry(self, messages: tuple[tuple[str, str], ...]) -> None:
+        """A correct plural entry (msgid and msgid_plural, every form with {count}) is no fault."""
+        assert [] == check_po(po("pl"), "pl", messages, complete=False)
+
+    def test_stale_and_fuzzy(self, messages: tuple[tuple[str, str], ...]) -> None:
+        """A translation of older English and a fuzzy entry are each reported."""
+        faults = check_po(po("fr"), "fr", messages, complete=False)
+
+        assert [
+            ("advice:sel-gb-yp:title", "translated from older English text (run pybabel update)"),
+            ("advice:sel-gb-yp:body", "fuzzy: a translator must check it"),
+        ] == [(f.context, f.fault) for f in faults]
+
+    def test_complete(self, messages: tuple[tuple[str, str], ...]) -> None:
+        """When completeness is required, every message without an entry is reported."""
+        faults = check_po(po("ar"), "ar", messages, complete=True)
+        missing = {f.context for f in faults if f.fault == "missing from the catalogue"}
+
+        assert len(messages) - 4 == len(missing)
+        assert "advice:sel-gb-yp:title" in missing
+
+    def test_obsolete(self, messages: tuple[tuple[str, str], ...]) -> None:
+        """An entry for a message the content no longer has is reported."""
+        fewer = tuple(m for m in messages if m[0] != "advice:sel-everywhere-yp:title")
+
+        faults = check_po(po("ar"), "ar", fewer, complete=False)
+
+        assert [("advice:sel-everywhere-yp:title", "obsolete: no such message in the content")] == [
+            (f.context, f.fault) for f in faults
+        ]
+
+    def test_headers(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A wrong Language header and a Plural-Forms header unlike CLDR's are reported."""
+        text = (
+            Path(po("ar"))
+            .read_text(encoding="utf-8")
+            .replace('"Language: ar\\n"', '"Language: fa\\n"')
+        )
+        path = tmp_path / "ar.po"
+        path.write_text(text.replace("nplurals=6", "nplurals=2"), encoding="utf-8")
+
+        faults = [
+            f.fault for f in check_po(str(path), "ar", messages, complete=False) if not f.context
+        ]
+
+        assert 2 == len(faults), faults
+        assert "Language header is 'fa', expected 'ar'" in faults
+        assert any("nplurals=6" in f for f in faults)
+
+    def test_unreadable(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A catalogue that does not parse is one fault, not an exception."""
+        path = tmp_path / "bad.po"
+        path.write_text('msgid "x"\nnonsense\n', encoding="utf-8")
+
+        faults = check_po(str(path), "fr", messages)
+
+        assert 1 == len(faults)
+        assert faults[0].fault.startswith("unreadable catalogue")

@@ -88,8 +88,8 @@ class TestReadingGrade:
     def test_complex_text_scores_high(self) -> None:
         """A long sentence of long words is far above the young-people threshold."""
         text = (
-            "Consensual youth-produced sexual imagery incidents necessitate proportionate safeguarding "
-            "interventions coordinated by designated safeguarding leads."
+            "Consensual youth-produced sexual imagery incidents necessitate proportionate "
+            "safeguarding interventions coordinated by designated safeguarding leads."
         )
         assert reading_grade(text) > 15
 
@@ -112,7 +112,7 @@ class TestBundledContent:
     """The bundled English content meets the editorial rules."""
 
     def test_displayed_text_passes_the_wording_rules(self) -> None:
-        """No title, body, statement, caveat, description or context breaks a safe-messaging rule."""
+        """No title, body, statement, caveat, description or context breaks a wording rule."""
         catalogue = default_catalogue()
         problems = []
         for item in catalogue.advice.values():

@@ -454,7 +454,7 @@ class Catalogue:
             dirs = [*discover(), *dirs]
         if include_bundled:
             dirs.insert(0, BUNDLED)
-        raws = [read_pack(d) for d in dirs]
+        raws = [read_pack(d, compiled=include_bundled and i == 0) for i, d in enumerate(dirs)]
         locale_dirs = [raw.locale_dir for raw in raws]
         if include_bundled:
             locale_dirs[0] = _BUNDLED_LOCALES

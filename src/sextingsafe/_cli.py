@@ -351,7 +351,7 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
 def _validate(path: str, out: TextIO) -> int:
     raw = read_pack(path)
     same = os.path.realpath(path) == os.path.realpath(_bundled_dir())
-    packs = [raw] if same else [read_pack(_bundled_dir()), raw]
+    packs = [raw] if same else [read_pack(_bundled_dir(), compiled=True), raw]
     try:
         content = build(packs, None)
     except PackError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 __all__ = [
     "ContentNotFoundError",
@@ -27,18 +28,29 @@ class ContentNotFoundError(SextingsafeError, KeyError):
         suggestions: The closest existing ids, best first.
     """
 
-    def __init__(self, kind: str, id: str, suggestions: Sequence[str] = ()) -> None:  # noqa: A002
+    def __init__(
+        self,
+        kind: str,
+        id: str,  # noqa: A002
+        suggestions: Sequence[str] = (),
+        message: str | None = None,
+    ) -> None:
         self.kind = kind
         self.id = id
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} with id {id!r}"
-        if self.suggestions:
-            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        self._message = message
+        if message is None:
+            message = f"no {kind} with id {id!r}"
+            if self.suggestions:
+                message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
 
     def __str__(self) -> str:
         # KeyError.__str__ would repr() the whole message, adding quotes.
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.kind, self.id, self.suggestions, self._message))
 
 
 class InvalidLocaleError(SextingsafeError, ValueError):
@@ -57,6 +69,9 @@ class InvalidLocaleError(SextingsafeError, ValueError):
         self.reason = reason
         super().__init__(f"invalid locale {value!r}: {reason}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.value, self.reason))
+
 
 class InvalidFilterError(SextingsafeError, ValueError):
     """A ``select()`` filter has a value outside its documented set.
@@ -72,6 +87,9 @@ class InvalidFilterError(SextingsafeError, ValueError):
         self.value = value
         self.expected = expected
         super().__init__(f"invalid {name} {value!r}: expected {expected}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.value, self.expected))
 
 
 class PackProblem:
@@ -108,6 +126,9 @@ class PackProblem:
     def __hash__(self) -> int:
         return hash((self.path, self.line, self.message))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.line, self.message))
+
 
 class PackError(SextingsafeError, ValueError):
     """A content pack was rejected whole; :attr:`problems` lists every problem found.
@@ -124,3 +145,19 @@ class PackError(SextingsafeError, ValueError):
         lines = "\n".join(f"  {p}" for p in self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"content pack {pack!r} was rejected: {count} {noun}\n{lines}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.pack, self.problems))
+
+
+# Shown as `sextingsafe.ContentNotFoundError` in tracebacks and reprs, where apps import them from.
+for _cls in (
+    ContentNotFoundError,
+    InvalidFilterError,
+    InvalidLocaleError,
+    PackError,
+    PackProblem,
+    SextingsafeError,
+):
+    _cls.__module__ = "sextingsafe"
+del _cls

@@ -44,31 +44,43 @@ _TAG = re.compile(
     (?:\.[a-z0-9_-]+)?                             # POSIX encoding, e.g. .UTF-8
     (?:@[a-z0-9_-]+)?                              # POSIX modifier, e.g. @euro
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
-# Languages written right to left, by ISO 639 code, and the scripts that are.
+# Languages whose default script is written right to left (CLDR, as Babel ships it), and the
+# right-to-left scripts (Unicode). With a script given, the script decides.
 _RTL_LANGUAGES = frozenset(
-    {
+    [
+        "apc",
         "ar",
         "arc",
+        "ary",
+        "bal",
+        "bgn",
+        "bqi",
+        "brh",
         "ckb",
         "dv",
         "fa",
         "he",
-        "iw",
         "ks",
-        "ku_Arab",
         "lrc",
         "mzn",
+        "nqo",
         "ps",
+        "rhg",
         "sd",
+        "sdh",
+        "skr",
+        "syr",
+        "trw",
         "ug",
         "ur",
         "yi",
-    }
+    ]
 )
-_RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr"})
-_LTR_SCRIPTS_OF_RTL_LANGUAGES = frozenset({"Latn", "Cyrl"})
+_RTL_SCRIPTS = frozenset(
+    ["Adlm", "Arab", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"]
+)
 # Likely scripts for Chinese by region (CLDR likely subtags), and language aliases.
 _ZH_HANT_REGIONS = frozenset({"TW", "HK", "MO"})
 _ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"}
@@ -145,10 +157,7 @@ def _parse(value: object) -> LocaleId:
 def direction(locale: LocaleId) -> str:
     """Return ``"rtl"`` or ``"ltr"``: the direction the locale's script is written in."""
     if locale.script is not None:
-        if locale.script in _RTL_SCRIPTS:
-            return "rtl"
-        if locale.script in _LTR_SCRIPTS_OF_RTL_LANGUAGES:
-            return "ltr"
+        return "rtl" if locale.script in _RTL_SCRIPTS else "ltr"
     return "rtl" if locale.language in _RTL_LANGUAGES else "ltr"
 
 
@@ -220,10 +229,11 @@ def negotiate_ids(
         tags: list[Any] = [tag for _q, _pos, tag in _header_entries(preferred)]
     else:
         tags = list(preferred)
-    for tag in tags:
+    # Parse every tag first, so that a malformed entry is an error wherever it stands.
+    parsed = [DEFAULT if tag == "*" else parse_locale(tag) for tag in tags]
+    for tag, wanted in zip(tags, parsed, strict=True):
         if tag == "*":
             return DEFAULT, str(DEFAULT)
-        wanted = parse_locale(tag)
         chain = fallback_chain(wanted, available)
         if chain[0] != str(DEFAULT) or wanted.language == DEFAULT.language:
             return wanted, chain[0]
@@ -234,13 +244,21 @@ _babel_locales: dict[str, Locale] = {}
 
 
 def to_babel(name: str) -> Locale:
-    """Return the cached :class:`babel.Locale` for a supported locale name such as ``pt_BR``."""
+    """Return the cached :class:`babel.Locale` for a locale name such as ``pt_BR``.
+
+    Raises:
+        LookupError: Babel has no data for that locale (``en_KK``).
+    """
     try:
         return _babel_locales[name]
     except KeyError:
-        from babel import Locale
+        from babel import Locale, UnknownLocaleError
 
-        result = _babel_locales[name] = Locale.parse(name)
+        try:
+            result = Locale.parse(name)
+        except (UnknownLocaleError, ValueError) as error:
+            raise LookupError(f"Babel has no locale data for {name!r}: {error}") from None
+        _babel_locales[name] = result
         return result
 
 

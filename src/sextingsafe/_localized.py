@@ -174,7 +174,9 @@ class LocalizedAdvice:
         return self.advice.id
 
 
-_SOURCE_FORMAT_LOCALE = "en_GB"  # the bundled English is British English
+# The variety each catalogue is written in, where CLDR's default for the language is another:
+# the bundled English is British, the bundled Portuguese European (CLDR's "pt" is Brazilian).
+_WRITTEN_IN = {"en": "en_GB", "pt": "pt_PT"}
 _CACHE_MAX = 65536
 
 
@@ -314,13 +316,17 @@ class CatalogueRenderer:
 
     @staticmethod
     def _format_locale(wanted: LocaleId, used: str) -> Locale:
+        candidates = []
         # Format for the reader's own region when the text is in their language (pt_BR reading pt).
-        if wanted.language == parse_locale(used).language and wanted != DEFAULT:
+        if wanted.territory and wanted.language == parse_locale(used).language:
+            candidates.append(str(wanted))
+        candidates += [_WRITTEN_IN.get(used, used), _WRITTEN_IN[str(DEFAULT)]]
+        for name in candidates:
             try:
-                return to_babel(str(wanted))
-            except (ValueError, LookupError):
-                pass
-        return to_babel(_SOURCE_FORMAT_LOCALE if used == str(DEFAULT) else used)
+                return to_babel(name)
+            except LookupError:  # a region Babel has no data for (en_KK): try the next
+                continue
+        return to_babel(str(DEFAULT))
 
     def _optional(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText | None:
         return self.text(item, name, locale) if getattr(item, name) else None

@@ -169,6 +169,7 @@ def placeholders(template: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+E = TypeVar("E", bound=enum.Enum)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -241,21 +242,66 @@ def _regions(_inst: object, attribute: Any, value: Any) -> None:
             )
 
 
+def _countries(_inst: object, attribute: Any, value: Any) -> None:
+    for code in value:
+        if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
+            raise ValueError(
+                f"{attribute.name} must hold ISO 3166-1 alpha-2 codes such as 'GB', got {code!r}"
+            )
+
+
 def _nonempty(_inst: object, attribute: Any, value: tuple[object, ...]) -> None:
     if not value:
         raise ValueError(f"{attribute.name} must list at least one entry")
 
 
 def _as_tuple(value: Any) -> tuple[Any, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"must be a list, got {value!r}")
+    return tuple(value)
+
+
+def _members(enum_type: type[E], value: Any) -> tuple[E, ...]:
+    members = []
+    for item in _as_tuple(value):
+        try:
+            members.append(enum_type(item))
+        except ValueError:
+            expected = ", ".join(repr(m.value) for m in enum_type)
+            raise ValueError(f"{item!r} is not one of {expected}") from None
+    return tuple(members)
 
 
 def _topics(value: Any) -> tuple[Topic, ...]:
-    return tuple(Topic(v) for v in _as_tuple(value))
+    return _members(Topic, value)
 
 
 def _audiences(value: Any) -> tuple[Audience, ...]:
-    return tuple(Audience(v) for v in _as_tuple(value))
+    return _members(Audience, value)
+
+
+def _one_of(enum_type: type[E], value: Any) -> E:
+    try:
+        return enum_type(value)
+    except ValueError:
+        expected = ", ".join(repr(m.value) for m in enum_type)
+        raise ValueError(f"{value!r} is not one of {expected}") from None
+
+
+def _source_kind(value: Any) -> SourceKind:
+    return _one_of(SourceKind, value)
+
+
+def _channel_kind(value: Any) -> ChannelKind:
+    return _one_of(ChannelKind, value)
+
+
+def _resource_kind(value: Any) -> ResourceKind:
+    return _one_of(ResourceKind, value)
+
+
+def _confidence(value: Any) -> Confidence:
+    return _one_of(Confidence, value)
 
 
 def _date(_inst: object, attribute: Any, value: Any) -> None:
@@ -314,7 +360,7 @@ class Source:
     id: str = field(validator=_slug)
     publisher: str = field(validator=_text)
     title: str = field(validator=_text)
-    kind: SourceKind = field(converter=SourceKind)
+    kind: SourceKind = field(converter=_source_kind)
     #: The date the source shows; ``None`` when it shows none ("n.d.").
     published: dt.date | None = field(default=None, validator=validators.optional(_date))
     #: The publisher's own address; ``None`` for print or where it is not known.
@@ -334,7 +380,7 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(f"end: the period ends ({self.end}) before it starts ({self.start})")
 
 
 @frozen(kw_only=True)
@@ -366,12 +412,12 @@ class Occasion(_Localizable):
     name: str = field(validator=_text)
     month: int | None = field(default=None)
     day: int | None = field(default=None)
-    dates: tuple[dt.date, ...] = field(default=(), converter=tuple)
+    dates: tuple[dt.date, ...] = field(default=(), converter=_as_tuple)
     #: How many days before the date content for it is picked.
     lead_days: int = field(
         default=0, validator=validators.and_(validators.instance_of(int), validators.ge(0))
     )
-    sources: tuple[Source, ...] = field(converter=tuple, validator=_nonempty)
+    sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
     note: str = field(default="", validator=_optional_text)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
@@ -379,10 +425,12 @@ class Occasion(_Localizable):
     def __attrs_post_init__(self) -> None:
         fixed = self.month is not None or self.day is not None
         if fixed == bool(self.dates):
-            raise ValueError("an occasion needs either month and day, or a list of dates, not both")
+            raise ValueError(
+                "dates: an occasion needs either month and day, or a list of dates, not both"
+            )
         if fixed:
             if not isinstance(self.month, int) or not isinstance(self.day, int):
-                raise TypeError("month and day must both be whole numbers")
+                raise TypeError("month: month and day must both be whole numbers")
             dt.date(2000, self.month, self.day)  # raises ValueError for 31 February and the like
         for date in self.dates:
             _date(self, attrs_fields(Occasion).dates, date)
@@ -398,7 +446,8 @@ class Occasion(_Localizable):
 
     def next_date(self, day: dt.date) -> dt.date | None:
         """Return the first date of the occasion on or after *day*, or ``None`` if none is known."""
-        for year in (day.year, day.year + 1):
+        # Eight years always include a leap year, for an occasion on 29 February.
+        for year in range(day.year, day.year + 9):
             date = self.date_in(year)
             if date is not None and date >= day:
                 return date
@@ -429,12 +478,12 @@ class Fact(_Localizable):
     place: str = field(validator=_text)
     population: str = field(validator=_text)
     topics: tuple[Topic, ...] = field(converter=_topics, validator=_nonempty)
-    sources: tuple[Source, ...] = field(converter=tuple, validator=_nonempty)
-    jurisdictions: tuple[str, ...] = field(default=(), converter=tuple, validator=_regions)
+    sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
+    jurisdictions: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_regions)
     caveat: str = field(default="", validator=_optional_text)
     note: str = field(default="", validator=_optional_text)
     #: Campaign moments the fact suits.
-    occasions: tuple[Occasion, ...] = field(default=(), converter=tuple)
+    occasions: tuple[Occasion, ...] = field(default=(), converter=_as_tuple)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
@@ -444,17 +493,20 @@ class Fact(_Localizable):
             names.add(name)
             if name in PERIOD_PLACEHOLDERS:
                 if self.period is None:
-                    raise ValueError(f"statement uses {{{name}}} but the fact has no period")
+                    raise ValueError(f"statement: uses {{{name}}} but the fact has no period")
                 if spec:
-                    raise ValueError(f"{{{name}}} takes no spec, got {{{name}:{spec}}}")
+                    raise ValueError(f"statement: {{{name}}} takes no spec, got {{{name}:{spec}}}")
             elif name not in self.values:
-                raise ValueError(f"statement uses {{{name}}} but values has no {name!r}")
+                raise ValueError(f"statement: uses {{{name}}} but values has no {name!r}")
         unused = set(self.values) - names
         if unused:
-            raise ValueError(f"values {sorted(unused)} are not used in the statement")
+            raise ValueError(f"values: {sorted(unused)} are not used in the statement")
         for name, value in self.values.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise TypeError(f"value {name!r} must be a number, got {value!r}")
+                raise TypeError(f"values: {name!r} must be a number, got {value!r}")
+        reserved = PERIOD_PLACEHOLDERS & set(self.values)
+        if reserved:
+            raise ValueError(f"values: {sorted(reserved)} are reserved for the period's dates")
 
     def statement(self, locale: Locale | str | None = None) -> LocalizedText:
         """Return the statement in *locale*, its numbers and dates formatted for that locale.
@@ -484,13 +536,13 @@ class Quote(_Localizable):
     language: str = field(validator=validators.matches_re(_LANGUAGE))
     speaker: Speaker = field(validator=validators.instance_of(Speaker))
     date: dt.date = field(validator=_date)
-    sources: tuple[Source, ...] = field(converter=tuple, validator=_nonempty)
+    sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
     context: str = field(validator=_text)
     #: A warning to show before the words, e.g. when they contain a slur.
     content_note: str = field(default="", validator=_optional_text)
     topics: tuple[Topic, ...] = field(default=(), converter=_topics)
     #: Campaign moments the quote suits.
-    occasions: tuple[Occasion, ...] = field(default=(), converter=tuple)
+    occasions: tuple[Occasion, ...] = field(default=(), converter=_as_tuple)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
@@ -506,7 +558,7 @@ class Quote(_Localizable):
 class Channel:
     """One way to reach a resource; :attr:`value` is absent where the sources give no address."""
 
-    kind: ChannelKind = field(converter=ChannelKind)
+    kind: ChannelKind = field(converter=_channel_kind)
     value: str | None = field(default=None)
 
 
@@ -520,15 +572,15 @@ class Resource(_Localizable):
     name: str = field(validator=_text)
     operator: str = field(validator=_text)
     #: ISO 3166-1 alpha-2 codes; empty means usable from anywhere.
-    countries: tuple[str, ...] = field(converter=tuple, validator=_regions)
-    kind: ResourceKind = field(converter=ResourceKind)
+    countries: tuple[str, ...] = field(converter=_as_tuple, validator=_countries)
+    kind: ResourceKind = field(converter=_resource_kind)
     audiences: tuple[Audience, ...] = field(converter=_audiences, validator=_nonempty)
     description: str = field(validator=_text)
     hours: str = field(default="", validator=_optional_text)
     url: str | None = field(default=None, validator=_https)
-    channels: tuple[Channel, ...] = field(default=(), converter=tuple)
-    sources: tuple[Source, ...] = field(converter=tuple, validator=_nonempty)
-    confidence: Confidence = field(converter=Confidence)
+    channels: tuple[Channel, ...] = field(default=(), converter=_as_tuple)
+    sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
+    confidence: Confidence = field(converter=_confidence)
     verified: dt.date = field(validator=_date)
     note: str = field(default="", validator=_optional_text)
     renderer: Renderer | None = _renderer_field()
@@ -557,14 +609,14 @@ class Advice(_Localizable):
     topics: tuple[Topic, ...] = field(converter=_topics, validator=_nonempty)
     title: str = field(validator=_text)
     body: str = field(validator=_text)
-    sources: tuple[Source, ...] = field(converter=tuple, validator=_nonempty)
+    sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
     #: ISO 3166 codes the advice is limited to; empty means it applies everywhere.
-    jurisdictions: tuple[str, ...] = field(default=(), converter=tuple, validator=_regions)
+    jurisdictions: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_regions)
     #: Help resources to show with it.
-    resources: tuple[Resource, ...] = field(default=(), converter=tuple)
+    resources: tuple[Resource, ...] = field(default=(), converter=_as_tuple)
     note: str = field(default="", validator=_optional_text)
     #: Campaign moments the advice suits (Valentine's Day, Safer Internet Day, ...).
-    occasions: tuple[Occasion, ...] = field(default=(), converter=tuple)
+    occasions: tuple[Occasion, ...] = field(default=(), converter=_as_tuple)
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -153,19 +153,20 @@ def _parse_toml(text: str, shown: str, problems: list[PackProblem]) -> dict[str,
 COMPILED = "_compiled.json"
 
 
-def read_pack(path: str | os.PathLike[str]) -> RawPack:
+def read_pack(path: str | os.PathLike[str], *, compiled: bool = False) -> RawPack:
     """Read a pack directory's TOML files into records, noting every syntax problem.
 
-    A pack compiled by :func:`compile_pack` is read from its JSON instead: the same records,
-    without the cost of parsing TOML on a cold start.
+    With *compiled*, a pack compiled by :func:`compile_pack` (the bundled pack in a wheel) is read
+    from its JSON instead: the same records, without parsing TOML on a cold start. Other packs
+    are always read from their TOML, so a stale or planted JSON file is never used.
 
     Raises:
         PackError: *path* is not a directory.
     """
     root = os.fspath(path)
-    compiled = os.path.join(root, COMPILED)
-    if os.path.exists(compiled):
-        return _read_compiled(root, compiled)
+    compiled_path = os.path.join(root, COMPILED)
+    if compiled and os.path.exists(compiled_path):
+        return _read_compiled(root, compiled_path)
     name = os.path.basename(os.path.normpath(root)) or root
     if not os.path.isdir(root):
         raise PackError(
@@ -226,7 +227,7 @@ def compile_pack(path: str | os.PathLike[str]) -> str:
         {
             "name": raw.name,
             "overrides": sorted(raw.overrides),
-            "records": [[r.kind, r.path, r.line, r.key_lines, r.data] for r in raw.records],
+            "records": [list(record) for record in raw.records],
         },
         default=_encode_date,
         ensure_ascii=False,
@@ -315,6 +316,8 @@ def _expected_keys(cls: type) -> tuple[set[str], set[str]]:
 def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
     """Validate and cross-reference the records of *packs*, later packs after earlier ones.
 
+    Every field of every record is checked, so the error lists every problem, each with its file
+    and line; a record that fails is not reported again where others refer to it.
     An id may appear in a later pack only if that pack lists it under ``overrides``.
 
     Raises:
@@ -322,13 +325,17 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
     """
     problems = [p for pack in packs for p in _prefixed(pack, pack.problems)]
     built: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    failed: dict[str, set[str]] = {kind: set() for kind in KINDS}
     origin: dict[tuple[str, str], str] = {}
     for kind in KINDS:
         for pack in packs:
             for record in (r for r in pack.records if r.kind == kind):
-                _build_record(pack, record, built, origin, renderer, problems)
+                builder = _RecordBuilder(pack, record, problems)
+                item = builder.build(built, failed, renderer)
+                if item is not None:
+                    builder.store(item, built[kind], origin)
     if problems:
-        names = [pack.name for pack in packs if any(p.path.startswith(pack.name) for p in problems)]
+        names = [p.name for p in packs if any(q.path.startswith(p.name + "/") for q in problems)]
         raise PackError(", ".join(names) or packs[0].name, problems)
     return PackContent(
         sources=tuple(built["source"].values()),
@@ -345,107 +352,165 @@ def _prefixed(pack: RawPack, problems: Iterable[PackProblem]) -> list[PackProble
     return [PackProblem(f"{pack.name}/{p.path}", p.line, p.message) for p in problems]
 
 
-def _build_record(  # noqa: PLR0913, PLR0917 - one call site, all state passed explicitly
-    pack: RawPack,
-    record: _Record,
-    built: dict[str, dict[str, Any]],
-    origin: dict[tuple[str, str], str],
-    renderer: Renderer | None,
-    problems: list[PackProblem],
-) -> None:
-    where = f"{pack.name}/{record.path}"
+def _describe(key: str, error: Exception) -> str:
+    # attrs' own validators raise TypeError(message, attribute, ...): keep just the message.
+    message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+    return message if message.startswith((key + " ", key + ":")) else f"{key}: {message}"
 
-    def problem(key: str | None, message: str) -> None:
-        line = record.line_of(key) if key else record.line
-        problems.append(PackProblem(where, line, message))
 
-    cls = _CLASSES[record.kind]
-    names, required = _expected_keys(cls)
-    data = dict(record.data)
-    item_id = data.get("id")
-    label = f"[[{record.kind}]] {item_id!r}" if isinstance(item_id, str) else f"[[{record.kind}]]"
-    for key in sorted(set(data) - names):
-        problem(key, f"{label}: unknown key {key!r}; expected one of {', '.join(sorted(names))}")
-    for key in sorted(required - set(data)):
-        problem(None, f"{label}: missing required key {key!r}")
-    if set(data) - names or required - set(data):
-        return
-    ok = _resolve(record.kind, data, built, lambda key, msg: problem(key, f"{label}: {msg}"))
-    if not ok:
-        return
-    if renderer is not None and cls is not Source:
-        data["renderer"] = renderer
-    try:
-        item = cls(**data)
-    except (TypeError, ValueError) as error:
-        message = str(error)
-        named = next(
-            (k for k in sorted(names, key=len, reverse=True) if message.startswith(k + " ")), None
+#: Reference fields: key, kind referred to, and whether it holds one id or a list.
+_REFERENCES = {
+    "source": (),
+    "occasion": (("sources", "source", False),),
+    "speaker": (),
+    "resource": (("sources", "source", False),),
+    "fact": (("sources", "source", False), ("occasions", "occasion", False)),
+    "quote": (
+        ("sources", "source", False),
+        ("occasions", "occasion", False),
+        ("speaker", "speaker", True),
+    ),
+    "advice": (
+        ("sources", "source", False),
+        ("occasions", "occasion", False),
+        ("resources", "resource", False),
+    ),
+}
+
+
+class _RecordBuilder:
+    """Checks one record field by field, collecting every problem, then builds the item."""
+
+    def __init__(self, pack: RawPack, record: _Record, problems: list[PackProblem]) -> None:
+        self.pack = pack
+        self.record = record
+        self.problems = problems
+        self.cls = _CLASSES[record.kind]
+        item_id = record.data.get("id")
+        self.id = item_id if isinstance(item_id, str) else None
+        self.label = f"[[{record.kind}]] {item_id!r}" if self.id else f"[[{record.kind}]]"
+
+    def problem(self, key: str | None, message: str) -> None:
+        line = self.record.line_of(key) if key else self.record.line
+        self.problems.append(
+            PackProblem(f"{self.pack.name}/{self.record.path}", line, f"{self.label}: {message}")
         )
-        problem(named, f"{label}: {message}")
-        return
-    table = built[record.kind]
-    if item.id in table:
-        first = origin[record.kind, item.id]
-        if first == pack.name or item.id not in pack.overrides:
-            problem(
-                "id",
-                f"duplicate {record.kind} id {item.id!r} (first defined in {first}); "
-                "a pack that replaces an item must list its id under 'overrides' in pack.toml",
-            )
-            return
-        del table[item.id]
-    table[item.id] = item
-    origin[record.kind, item.id] = pack.name
 
-
-def _resolve(
-    kind: str,
-    data: dict[str, Any],
-    built: Mapping[str, Mapping[str, Any]],
-    problem: Callable[[str, str], None],
-) -> bool:
-    ok = True
-
-    def refs(key: str, table: str, *, single: bool = False) -> None:
-        nonlocal ok
-        value = data.get(key)
-        if value is None:
-            return
-        ids = [value] if single else value
-        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            problem(key, f"{key} must be {'an id' if single else 'a list of ids'}, got {value!r}")
+    def build(
+        self,
+        built: Mapping[str, Mapping[str, Any]],
+        failed: dict[str, set[str]],
+        renderer: Renderer | None,
+    ) -> Any:
+        names, required = _expected_keys(self.cls)
+        data = {k: v for k, v in self.record.data.items() if k in names}
+        ok = True
+        for key in sorted(set(self.record.data) - names):
+            self.problem(key, f"unknown key {key!r}; expected one of {', '.join(sorted(names))}")
             ok = False
-            return
-        missing = [i for i in ids if i not in built[table]]
-        if missing:
-            problem(key, f"unknown {table} id(s) in {key}: {', '.join(map(repr, missing))}")
+        for key in sorted(required - set(self.record.data)):
+            self.problem(None, f"missing required key {key!r}")
             ok = False
-            return
-        resolved = [built[table][i] for i in ids]
-        data[key] = resolved[0] if single else tuple(resolved)
+        ok = self._references(data, built, failed) and ok
+        ok = self._nested(data) and ok
+        ok = self._fields(data) and ok
+        if ok:
+            if renderer is not None and self.cls is not Source:
+                data["renderer"] = renderer
+            try:
+                return self.cls(**data)
+            except (TypeError, ValueError) as error:
+                # Checks across fields (placeholders against values): messages start "key: ".
+                message = str(error)
+                key = message.split(":", 1)[0]
+                self.problem(
+                    key if key in names else None,
+                    _describe(key, error) if key in names else message,
+                )
+        if self.id is not None:
+            failed[self.record.kind].add(self.id)
+        return None
 
-    if kind in {"fact", "quote", "advice", "resource", "occasion"}:
-        refs("sources", "source")
-    if kind in {"fact", "quote", "advice"}:
-        refs("occasions", "occasion")
-    if kind == "quote":
-        refs("speaker", "speaker", single=True)
-    if kind == "advice":
-        refs("resources", "resource")
-    try:
-        if kind == "fact" and "period" in data:
-            data["period"] = _sub(Period, data["period"], "period")
-        if kind == "resource" and "channels" in data:
-            channels = data["channels"]
-            if not isinstance(channels, list):
-                channels = [channels]  # _sub then names the wrong type
-            data["channels"] = tuple(_sub(Channel, c, "channels") for c in channels)
-    except (TypeError, ValueError) as error:
-        key = "period" if kind == "fact" else "channels"
-        problem(key, str(error))
-        ok = False
-    return ok
+    def store(self, item: Any, table: dict[str, Any], origin: dict[tuple[str, str], str]) -> None:
+        kind = self.record.kind
+        if item.id in table:
+            first = origin[kind, item.id]
+            if first == self.pack.name or item.id not in self.pack.overrides:
+                self.problem(
+                    "id",
+                    f"duplicate {kind} id {item.id!r} (first defined in {first}); a pack that "
+                    "replaces an item must list its id under 'overrides' in pack.toml",
+                )
+                return
+            del table[item.id]
+        table[item.id] = item
+        origin[kind, item.id] = self.pack.name
+
+    def _references(
+        self,
+        data: dict[str, Any],
+        built: Mapping[str, Mapping[str, Any]],
+        failed: dict[str, set[str]],
+    ) -> bool:
+        ok = True
+        for key, kind, single in _REFERENCES[self.record.kind]:
+            if key not in data:
+                continue
+            value = data[key]
+            ids = [value] if single else value
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                self.problem(
+                    key, f"{key} must be {'an id' if single else 'a list of ids'}, got {value!r}"
+                )
+                ok = False
+                continue
+            missing = [i for i in ids if i not in built[kind]]
+            unknown = [i for i in missing if i not in failed[kind]]
+            if unknown:
+                self.problem(key, f"unknown {kind} id(s) in {key}: {', '.join(map(repr, unknown))}")
+            if missing:
+                ok = False  # a reference to a record that failed was reported with that record
+                continue
+            resolved = [built[kind][i] for i in ids]
+            data[key] = resolved[0] if single else tuple(resolved)
+        return ok
+
+    def _nested(self, data: dict[str, Any]) -> bool:
+        key = {"fact": "period", "resource": "channels"}.get(self.record.kind)
+        if key is None or key not in data:
+            return True
+        try:
+            if key == "period":
+                data[key] = _sub(Period, data[key], key)
+            else:
+                data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
+        except (TypeError, ValueError) as error:
+            self.problem(key, _describe(key, error))
+            return False
+        return True
+
+    def _fields(self, data: dict[str, Any]) -> bool:
+        ok = True
+        for attribute in attrs.fields(self.cls):
+            key = attribute.alias
+            if key not in data or attribute.name == "renderer":
+                continue
+            try:
+                value = data[key]
+                if attribute.converter is not None:
+                    value = attribute.converter(value)
+                if attribute.validator is not None:
+                    attribute.validator(None, attribute, value)
+            except (TypeError, ValueError) as error:
+                self.problem(key, _describe(key, error))
+                ok = False
+        return ok
+
+
+def _list_of_tables(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"channels: must be a list of inline tables, got {value!r}")
+    return value
 
 
 def _sub(cls: type, value: object, key: str) -> Any:

@@ -66,8 +66,9 @@ def check_message(locale: str, context: str, source: str, translation: str) -> l
         or source[-1:].isspace() != translation[-1:].isspace()
     ):
         fault("leading or trailing white space differs from the source")
-    ends = source.rstrip()[-1:]
-    last = translation.rstrip().rstrip("\"'”’»)").rstrip()[-1:]
+    closing = "\"'”’»)"
+    ends = source.rstrip().rstrip(closing).rstrip()[-1:]
+    last = translation.rstrip().rstrip(closing).rstrip()[-1:]
     if ends in _FINAL and last not in _FINAL:
         fault(f"the source ends with {ends!r} but the translation ends with {last!r}")
     if ends not in _FINAL and ends and last in _STOP:
@@ -104,8 +105,6 @@ def check_po(
         messages: ``(context, English text)`` pairs, as :meth:`Catalogue.messages` returns.
         complete: Whether every message must be translated (a locale called complete).
     """
-    from babel.core import Locale, UnknownLocaleError
-    from babel.messages.plurals import get_plural
     from babel.messages.pofile import PoFileError, read_po
 
     faults: list[CatalogueFault] = []
@@ -114,6 +113,52 @@ def check_po(
             catalog = read_po(handle, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as error:
         return [CatalogueFault(locale, "", f"unreadable catalogue: {error}")]
+    faults.extend(_check_headers(locale, catalog))
+    by_context = {m.context: m for m in catalog if m.id and m.context}
+    current = dict(messages)
+    for context, source in current.items():
+        message = by_context.get(context)
+        if message is None:
+            if complete:
+                faults.append(CatalogueFault(locale, context, "missing from the catalogue"))
+            continue
+        ident: Any = message.id  # a (singular, plural) pair for plural messages
+        singular = ident[0] if isinstance(ident, tuple | list) else ident
+        if singular != source:
+            faults.append(
+                CatalogueFault(
+                    locale, context, "translated from older English text (run pybabel update)"
+                )
+            )
+            continue
+        if message.fuzzy:
+            faults.append(CatalogueFault(locale, context, "fuzzy: a translator must check it"))
+            continue
+        if not message.string:
+            if complete:
+                faults.append(CatalogueFault(locale, context, "untranslated"))
+            continue
+        if isinstance(message.string, str):
+            faults.extend(check_message(locale, context, source, message.string))
+            continue
+        forms = [s for s in message.string if s]
+        if len(forms) != len(message.string):
+            faults.append(CatalogueFault(locale, context, "a plural form is untranslated"))
+        plural_source = ident[1] if isinstance(ident, tuple | list) else source
+        for form in forms:
+            faults.extend(check_plural_form(locale, context, plural_source, form))
+    faults.extend(
+        CatalogueFault(locale, context, "obsolete: no such message in the content")
+        for context in sorted(set(by_context) - set(current))
+    )
+    return faults
+
+
+def _check_headers(locale: str, catalog: Any) -> list[CatalogueFault]:
+    from babel.core import Locale, UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    faults: list[CatalogueFault] = []
     headers = {key.lower(): value for key, value in catalog.mime_headers}
     language = headers.get("language", "")
     if language.replace("-", "_") != locale:
@@ -136,40 +181,4 @@ def check_po(
             )
     except (UnknownLocaleError, ValueError) as error:
         faults.append(CatalogueFault(locale, "", f"unknown locale: {error}"))
-    by_context = {m.context: m for m in catalog if m.id and m.context}
-    current = dict(messages)
-    for context, source in current.items():
-        message = by_context.get(context)
-        if message is None:
-            if complete:
-                faults.append(CatalogueFault(locale, context, "missing from the catalogue"))
-            continue
-        if message.id != source:
-            faults.append(
-                CatalogueFault(
-                    locale, context, "translated from older English text (run pybabel update)"
-                )
-            )
-            continue
-        if message.fuzzy:
-            faults.append(CatalogueFault(locale, context, "fuzzy: a translator must check it"))
-            continue
-        if not message.string:
-            if complete:
-                faults.append(CatalogueFault(locale, context, "untranslated"))
-            continue
-        if isinstance(message.string, str):
-            faults.extend(check_message(locale, context, source, message.string))
-            continue
-        forms = [s for s in message.string if s]
-        if len(forms) != len(message.string):
-            faults.append(CatalogueFault(locale, context, "a plural form is untranslated"))
-        ident: Any = message.id  # a (singular, plural) pair for plural messages
-        plural_source = ident[1] if isinstance(ident, tuple | list) else source
-        for form in forms:
-            faults.extend(check_plural_form(locale, context, plural_source, form))
-    faults.extend(
-        CatalogueFault(locale, context, "obsolete: no such message in the content")
-        for context in sorted(set(by_context) - set(current))
-    )
     return faults

@@ -296,7 +296,7 @@ class TestValidate:
             "broken/quotes.toml:4: bad TOML",
             "broken/extra.toml: unknown content file",
             "broken/sources.toml:17: duplicate source id 'good-source'",
-            "broken/facts.toml:13: [[fact]] 'broken-mismatch': statement uses {total}",
+            "broken/facts.toml:13: [[fact]] 'broken-mismatch': statement: uses {total}",
             "broken/advice.toml:17: [[advice]] 'broken-date': reviewed must be a date",
         ):
             assert any(line.startswith(expected) for line in lines), expected

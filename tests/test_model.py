@@ -26,7 +26,6 @@ from sextingsafe import (
     Source,
     SourceKind,
     Speaker,
-    Topic,
 )
 from sextingsafe._model import placeholders
 
@@ -255,14 +254,19 @@ class TestRegions:
     """Countries and jurisdictions are ISO 3166 codes."""
 
     @pytest.mark.parametrize(
-        ("kind", "name"),
-        [("fact", "jurisdictions"), ("advice", "jurisdictions"), ("resource", "countries")],
+        ("kind", "name"), [("fact", "jurisdictions"), ("advice", "jurisdictions")]
     )
     def test_accepts_codes_as_tuple(self, kind: str, name: str) -> None:
-        """Country and subdivision codes are accepted, and stored as a tuple."""
+        """Jurisdictions take country and subdivision codes, stored as a tuple."""
         assert ("GB", "GB-SCT", "FR") == getattr(
             BUILDERS[kind](**{name: ["GB", "GB-SCT", "FR"]}), name
         )
+
+    def test_countries_are_countries(self) -> None:
+        """A resource's countries are alpha-2 codes: select(country=) could never find GB-SCT."""
+        assert ("GB", "FR") == resource(countries=["GB", "FR"]).countries
+        with pytest.raises(ValueError, match=r"^countries must hold ISO 3166-1 alpha-2 codes"):
+            resource(countries=["GB-SCT"])
 
     @pytest.mark.parametrize(
         ("kind", "name"),
@@ -271,8 +275,16 @@ class TestRegions:
     @pytest.mark.parametrize("bad", ["gb", "GBR", "G", "UK-", "GB-", "GB_SCT", "GB-ABCD", 44])
     def test_rejects_others(self, kind: str, name: str, bad: object) -> None:
         """Lower case, three letters, stray separators and non-strings are rejected."""
-        with pytest.raises(ValueError, match=f"^{name} must hold ISO 3166 codes"):
+        with pytest.raises(ValueError, match=f"^{name} must hold ISO 3166"):
             BUILDERS[kind](**{name: [bad]})
+
+    @pytest.mark.parametrize(
+        ("kind", "name"), [("advice", "jurisdictions"), ("resource", "countries")]
+    )
+    def test_a_bare_string_is_not_a_list(self, kind: str, name: str) -> None:
+        """'GB' where a list belongs is an error naming the value, not a list of 'G' and 'B'."""
+        with pytest.raises(TypeError, match="must be a list, got 'GB'"):
+            BUILDERS[kind](**{name: "GB"})
 
     def test_worldwide(self) -> None:
         """A resource with no countries is worldwide; one with countries is not."""
@@ -398,12 +410,14 @@ class TestFact:
 
     def test_missing_value(self) -> None:
         """A placeholder without a value is rejected, naming it."""
-        with pytest.raises(ValueError, match=r"statement uses \{total\} but values has no 'total'"):
+        with pytest.raises(
+            ValueError, match=r"^statement: uses \{total\} but values has no 'total'"
+        ):
             fact(statement="{total} reports", values={})
 
     def test_unused_value(self) -> None:
         """A value the statement does not use is rejected, naming it."""
-        with pytest.raises(ValueError, match=r"values \['extra'\] are not used in the statement"):
+        with pytest.raises(ValueError, match=r"^values: \['extra'\] are not used in the statement"):
             fact(statement="{count} reports", values={"count": 1, "extra": 2}, period=None)
 
     @pytest.mark.parametrize("name", ["period", "start", "end"])
@@ -420,7 +434,7 @@ class TestFact:
     @pytest.mark.parametrize("bad", ["12", True, None, [1]])
     def test_values_are_numbers(self, bad: object) -> None:
         """Values must be numbers; booleans and strings are rejected."""
-        with pytest.raises(TypeError, match="value 'count' must be a number"):
+        with pytest.raises(TypeError, match="^values: 'count' must be a number"):
             fact(statement="{count} reports", values={"count": bad}, period=None)
 
     @pytest.mark.parametrize("template", ["{count.__class__} reports", "{0} reports", "{count!r}"])
@@ -438,7 +452,7 @@ class TestFact:
 
     def test_unknown_topic(self) -> None:
         """A topic outside the Topic enum is rejected."""
-        with pytest.raises(ValueError, match="'gossip' is not a valid Topic"):
+        with pytest.raises(ValueError, match=r"'gossip' is not one of 'before-sending'"):
             fact(topics=["gossip"])
 
 
@@ -457,10 +471,12 @@ class TestEnums:
         assert SourceKind.LAW is source(kind="law").kind
         assert ChannelKind.SMS is Channel(kind="sms").kind
 
-    def test_single_string_is_one_entry(self) -> None:
-        """A single topic or audience given as a string is one entry, not its characters."""
-        assert (Topic.SUPPORT,) == advice(topics="support").topics
-        assert (Audience.YOUNG_PEOPLE,) == advice(audiences="young-people").audiences
+    def test_single_string_is_not_a_list(self) -> None:
+        """A topic or audience given as a bare string is an error, never split into characters."""
+        with pytest.raises(TypeError, match="must be a list, got 'support'"):
+            advice(topics="support")
+        with pytest.raises(TypeError, match="must be a list, got 'young-people'"):
+            advice(audiences="young-people")
 
     @pytest.mark.parametrize(
         ("enum", "values"),

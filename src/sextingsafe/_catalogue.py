@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from attrs import frozen
 
-from ._errors import ContentNotFoundError, InvalidFilterError
+from ._errors import ContentNotFoundError, InvalidFilterError, PackProblem
 from ._i18n import DEFAULT, CatalogStore, direction, negotiate_ids, parse_locale, to_babel
 from ._localized import CatalogueRenderer, LocalizedText
 from ._model import (
@@ -30,7 +30,7 @@ from ._model import (
     Speaker,
     Topic,
 )
-from ._packs import BUNDLED, PackContent, build, discover, read_pack
+from ._packs import BUNDLED, PackContent, RawPack, build, check_catalogues, discover, read_pack
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -455,6 +455,12 @@ class Catalogue:
         if include_bundled:
             dirs.insert(0, BUNDLED)
         raws = [read_pack(d, compiled=include_bundled and i == 0) for i, d in enumerate(dirs)]
+        # The bundled catalogues are checked by the test suite; a pack's are checked on loading.
+        for number, raw in enumerate(raws):
+            if not (include_bundled and number == 0):
+                raws[number] = raw._replace(
+                    problems=(*raw.problems, *_unprefixed(raw, check_catalogues(raw)))
+                )
         locale_dirs = [raw.locale_dir for raw in raws]
         if include_bundled:
             locale_dirs[0] = _BUNDLED_LOCALES
@@ -601,6 +607,12 @@ def _source_text(item: Fact | Quote | Advice | Resource | Speaker | Occasion, na
         return item.statement_template
     value: str = getattr(item, name)
     return value
+
+
+def _unprefixed(raw: RawPack, problems: list[PackProblem]) -> list[PackProblem]:
+    # build() prefixes a pack's own problems with its name; these already carry it.
+    prefix = raw.name + "/"
+    return [PackProblem(p.path.removeprefix(prefix), p.line, p.message) for p in problems]
 
 
 _BUNDLED_LOCALES = os.path.join(os.path.dirname(__file__), "locale")

@@ -250,6 +250,25 @@ def _countries(_inst: object, attribute: Any, value: Any) -> None:
             )
 
 
+def _boolean(_inst: object, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{attribute.name} must be true or false, got {value!r}")
+
+
+def _language(_inst: object, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not _LANGUAGE.match(value):
+        raise ValueError(
+            f"{attribute.name} must be a language tag such as 'en' or 'pt-BR', got {value!r}"
+        )
+
+
+def _days(_inst: object, attribute: Any, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(
+            f"{attribute.name} must be a whole number of days, 0 or more, got {value!r}"
+        )
+
+
 def _nonempty(_inst: object, attribute: Any, value: tuple[object, ...]) -> None:
     if not value:
         raise ValueError(f"{attribute.name} must list at least one entry")
@@ -394,7 +413,7 @@ class Speaker(_Localizable):
     role: str = field(validator=_text)
     organisation: str = field(default="", validator=_optional_text)
     #: True when :attr:`name` is not the person's real name.
-    pseudonymous: bool = field(default=False, validator=validators.instance_of(bool))
+    pseudonymous: bool = field(default=False, validator=_boolean)
     renderer: Renderer | None = _renderer_field()
 
 
@@ -414,9 +433,7 @@ class Occasion(_Localizable):
     day: int | None = field(default=None)
     dates: tuple[dt.date, ...] = field(default=(), converter=_as_tuple)
     #: How many days before the date content for it is picked.
-    lead_days: int = field(
-        default=0, validator=validators.and_(validators.instance_of(int), validators.ge(0))
-    )
+    lead_days: int = field(default=0, validator=_days)
     sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
     note: str = field(default="", validator=_optional_text)
     reviewed: dt.date = field(validator=_date)
@@ -489,7 +506,11 @@ class Fact(_Localizable):
 
     def __attrs_post_init__(self) -> None:
         names = set()
-        for name, spec in placeholders(self.statement_template):
+        try:
+            found = placeholders(self.statement_template)
+        except ValueError as error:
+            raise ValueError(f"statement: {error}") from None
+        for name, spec in found:
             names.add(name)
             if name in PERIOD_PLACEHOLDERS:
                 if self.period is None:
@@ -533,7 +554,7 @@ class Quote(_Localizable):
     id: str = field(validator=_slug)
     #: The verbatim words, in :attr:`language`.
     text: str = field(validator=_text)
-    language: str = field(validator=validators.matches_re(_LANGUAGE))
+    language: str = field(validator=_language)
     speaker: Speaker = field(validator=validators.instance_of(Speaker))
     date: dt.date = field(validator=_date)
     sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)

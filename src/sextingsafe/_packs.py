@@ -22,6 +22,7 @@ from ._model import (
     Resource,
     Source,
     Speaker,
+    placeholders,
 )
 
 __all__ = ["BUNDLED", "KINDS", "PackContent", "RawPack", "build", "discover", "read_pack"]
@@ -116,6 +117,14 @@ def _line_index(text: str) -> list[tuple[str, int, dict[str, int]]]:
     return tables
 
 
+def _key_line(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _KEY.match(line)
+        if match and match.group(1) == key:
+            return number
+    return 0
+
+
 def _read_file(path: str, shown: str, problems: list[PackProblem]) -> str | None:
     if os.path.islink(path):
         problems.append(PackProblem(shown, 0, "symbolic links are not followed in content packs"))
@@ -183,7 +192,9 @@ def read_pack(path: str | os.PathLike[str], *, compiled: bool = False) -> RawPac
             name = str(meta.get("name", name))
             listed = meta.get("overrides", [])
             if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
-                problems.append(PackProblem("pack.toml", 0, "overrides must be a list of ids"))
+                line = _key_line(text or "", "overrides")
+                message = f"overrides must be a list of ids, got {listed!r}"
+                problems.append(PackProblem("pack.toml", line, message))
             else:
                 overrides = frozenset(listed)
     # The main file of each kind first (resources.toml before resources-helplines.toml), so
@@ -211,6 +222,92 @@ def read_pack(path: str | os.PathLike[str], *, compiled: bool = False) -> RawPac
             continue
         records.extend(_records(filename, tables, text, data, problems))
     return RawPack(name, root, tuple(records), overrides, tuple(problems))
+
+
+def check_catalogues(raw: RawPack) -> list[PackProblem]:
+    """Check a pack's gettext catalogues before anything is shown from them.
+
+    They must parse, and every translation must keep its message's placeholders, so that
+    nothing can fail, or inject anything, when it is displayed.
+    """
+    problems: list[PackProblem] = []
+    if not os.path.isdir(raw.locale_dir):
+        return problems
+    for locale in sorted(os.listdir(raw.locale_dir)):
+        folder = os.path.join(raw.locale_dir, locale, "LC_MESSAGES")
+        for ext in (".po", ".mo"):
+            path = os.path.join(folder, "sextingsafe" + ext)
+            shown = f"{raw.name}/locale/{locale}/LC_MESSAGES/sextingsafe{ext}"
+            if os.path.islink(path):
+                problems.append(
+                    PackProblem(shown, 0, "symbolic links are not followed in content packs")
+                )
+            elif os.path.exists(path):
+                check = _check_po if ext == ".po" else _check_mo
+                problems += [PackProblem(shown, line, message) for line, message in check(path)]
+    return problems
+
+
+def _placeholder_fault(msgid: str, msgstr: str) -> str | None:
+    try:
+        wanted, got = sorted(placeholders(msgid)), sorted(placeholders(msgstr))
+    except ValueError as error:
+        return f"bad placeholder in the translation: {error}"
+    if wanted != got:
+        return f"the translation's placeholders {got} differ from the message's {wanted}"
+    return None
+
+
+def _check_po(path: str) -> list[tuple[int, str]]:
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    except PoFileError as error:
+        return [(error.lineno + 1, f"not a valid .po file: {error}")]  # Babel counts from 0
+    except (UnicodeDecodeError, ValueError) as error:
+        return [(0, f"not a valid .po file: {error}")]
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        lines = handle.read().splitlines()
+    found = []
+    for message in catalog:
+        if not message.id or message.fuzzy or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        for msgstr in strings:
+            fault = _placeholder_fault(ids[-1], msgstr) if msgstr else None
+            if fault:
+                found.append((_msgstr_line(lines, message.lineno or 1), fault))
+    return found
+
+
+def _msgstr_line(lines: list[str], start: int) -> int:
+    # Babel gives the line of msgctxt/msgid; the fault is in the msgstr that follows.
+    return next(
+        (n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr")), start
+    )
+
+
+def _check_mo(path: str) -> list[tuple[int, str]]:
+    from ._i18n import MessageCatalog
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        catalog = MessageCatalog.from_mo("check", data)
+    except (ValueError, UnicodeDecodeError) as error:
+        return [(0, f"not a valid .mo file: {error}")]
+    found = []
+    for context in sorted(catalog.contexts()):
+        entry = catalog._entries[context]  # noqa: SLF001 - the checker belongs with the reader
+        strings = entry.msgstr if isinstance(entry.msgstr, tuple) else (entry.msgstr,)
+        for msgstr in strings:
+            fault = _placeholder_fault(entry.msgid, msgstr)
+            if fault:
+                found.append((0, f"{context}: {fault}"))
+    return found
 
 
 def compile_pack(path: str | os.PathLike[str]) -> str:
@@ -389,6 +486,8 @@ class _RecordBuilder:
         item_id = record.data.get("id")
         self.id = item_id if isinstance(item_id, str) else None
         self.label = f"[[{record.kind}]] {item_id!r}" if self.id else f"[[{record.kind}]]"
+        # Fields already reported (bad references, nested tables): not checked again.
+        self.reported: set[str] = set()
 
     def problem(self, key: str | None, message: str) -> None:
         line = self.record.line_of(key) if key else self.record.line
@@ -462,6 +561,7 @@ class _RecordBuilder:
                 self.problem(
                     key, f"{key} must be {'an id' if single else 'a list of ids'}, got {value!r}"
                 )
+                self.reported.add(key)
                 ok = False
                 continue
             missing = [i for i in ids if i not in built[kind]]
@@ -470,6 +570,7 @@ class _RecordBuilder:
                 self.problem(key, f"unknown {kind} id(s) in {key}: {', '.join(map(repr, unknown))}")
             if missing:
                 ok = False  # a reference to a record that failed was reported with that record
+                self.reported.add(key)
                 continue
             resolved = [built[kind][i] for i in ids]
             data[key] = resolved[0] if single else tuple(resolved)
@@ -486,6 +587,7 @@ class _RecordBuilder:
                 data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
         except (TypeError, ValueError) as error:
             self.problem(key, _describe(key, error))
+            self.reported.add(key)
             return False
         return True
 
@@ -493,7 +595,7 @@ class _RecordBuilder:
         ok = True
         for attribute in attrs.fields(self.cls):
             key = attribute.alias
-            if key not in data or attribute.name == "renderer":
+            if key not in data or key in self.reported or attribute.name == "renderer":
                 continue
             try:
                 value = data[key]

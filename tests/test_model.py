@@ -434,7 +434,7 @@ class TestFact:
     @pytest.mark.parametrize("bad", ["12", True, None, [1]])
     def test_values_are_numbers(self, bad: object) -> None:
         """Values must be numbers; booleans and strings are rejected."""
-        with pytest.raises(TypeError, match="^values: 'count' must be a number"):
+        with pytest.raises(TypeError, match=r"^values: 'count' must be a number"):
             fact(statement="{count} reports", values={"count": bad}, period=None)
 
     @pytest.mark.parametrize("template", ["{count.__class__} reports", "{0} reports", "{count!r}"])

@@ -295,7 +295,7 @@ class TestValidate:
             "broken/pack.toml:2: not valid UTF-8",
             "broken/quotes.toml:4: bad TOML",
             "broken/extra.toml: unknown content file",
-            "broken/sources.toml:17: duplicate source id 'good-source'",
+            "broken/sources.toml:17: [[source]] 'good-source': duplicate source id 'good-source'",
             "broken/facts.toml:13: [[fact]] 'broken-mismatch': statement: uses {total}",
             "broken/advice.toml:17: [[advice]] 'broken-date': reviewed must be a date",
         ):

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from attrs import frozen
 
 from ._errors import ContentNotFoundError, InvalidFilterError, PackProblem
-from ._i18n import DEFAULT, CatalogStore, direction, negotiate_ids, parse_locale, to_babel
+from ._i18n import (
+    DEFAULT,
+    CatalogStore,
+    direction,
+    fallback_chain,
+    negotiate_ids,
+    parse_locale,
+    to_babel,
+)
 from ._localized import CatalogueRenderer, LocalizedText
 from ._model import (
     Advice,
@@ -301,7 +309,9 @@ class AdviceCollection(Collection[Advice]):
                 )
                 if v
             )
-            raise ContentNotFoundError("advice", wanted or "tip")
+            raise ContentNotFoundError(
+                "advice", "", message=f"no advice matches {wanted or 'these filters'}"
+            )
         day = on if on is not None else dt.date.today()  # noqa: DTZ011
         timely = tuple(a for a in choices if any(o.active_on(day) for o in a.occasions))
         if timely:
@@ -310,6 +320,7 @@ class AdviceCollection(Collection[Advice]):
 
 
 _countries: frozenset[str] | None = None
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
 
 
 def _known_countries() -> frozenset[str]:
@@ -317,7 +328,13 @@ def _known_countries() -> frozenset[str]:
     if _countries is None:
         territories = to_babel("en").territories
         codes = (str(code) for code in territories)
-        _countries = frozenset(code for code in codes if len(code) == 2 and code.isalpha())
+        # CLDR also names groupings and private-use codes: the EU, the UN, the eurozone, unknown
+        # (ZZ), outlying Oceania (QO) and pseudo-locales (XA, XB). None is a country.
+        _countries = frozenset(
+            code
+            for code in codes
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+        )
     return _countries
 
 
@@ -493,9 +510,7 @@ class Catalogue:
             pass
         found = negotiate_ids(preferred, self.supported_locales())
         if found is None:
-            name = str(parse_locale(default))
-            fallback = name if name in self.supported_locales() else str(DEFAULT)
-            result = to_babel(fallback)
+            result = to_babel(fallback_chain(parse_locale(default), self.supported_locales())[0])
         else:
             result = to_babel(found[1])
         if len(self._negotiated) >= 4096:

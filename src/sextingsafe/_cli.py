@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -132,7 +133,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     """
     out = stdout if stdout is not None else sys.stdout
     try:
-        args = _parser().parse_args(argv)
+        with contextlib.redirect_stdout(out):  # --help and --version print to stdout
+            args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
     try:
@@ -155,7 +157,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     locale = args.locale
     items: Sequence[Any]
     if args.command == "tip":
-        tip = catalogue.advice.tip(on=args.on, audience=args.audience, topic=args.topic)
+        tip = catalogue.advice.tip(
+            on=args.on, audience=args.audience, topic=args.topic, jurisdiction=args.country
+        )
         helpers: Sequence[Resource] = (
             catalogue.resources.select(country=args.country) if args.country else tip.resources
         )

@@ -18,7 +18,7 @@ import attrs
 
 from ._catalogue import Catalogue
 from ._errors import PackError, PackProblem
-from ._i18n import DEFAULT, CatalogStore, MessageCatalog, direction, parse_locale
+from ._i18n import DEFAULT, CatalogStore, MessageCatalog, direction, fallback_chain, parse_locale
 from ._localized import CatalogueRenderer, LocalizedText
 from ._model import (
     Advice,
@@ -292,9 +292,10 @@ def export(
         wanted = [locales] if isinstance(locales, str) else list(locales or [])
         chosen = [str(DEFAULT)]
         for name in wanted:
-            parsed = str(parse_locale(name))
-            if parsed not in chosen and parsed in supported:
-                chosen.append(parsed)
+            # The most specific supported locale for it: fr-CA is served by fr.
+            best = fallback_chain(parse_locale(name), supported)[0]
+            if best not in chosen:
+                chosen.append(best)
     content = catalogue.content
     info = {i.locale: i for i in catalogue.locales()}
     document: dict[str, Any] = {
@@ -308,14 +309,52 @@ def export(
                 "translated": info[name].translated,
                 "reviewed": info[name].reviewed,
                 "total": info[name].total,
+                **_plural_header(catalogue, name),
             }
             for name in chosen
         ],
     }
+    document["labels"], document["label_review"] = _labels(catalogue, chosen)
     for key in _LISTS.values():
         items = getattr(content, key)
         document[key] = [_record(item, catalogue, chosen) for item in items]
     return document
+
+
+def _plural_header(catalogue: Catalogue, name: str) -> dict[str, str]:
+    header = next((c.headers.get("plural-forms") for c in catalogue.store.catalogs(name)), None)
+    return {"plural_forms": header} if header else {}
+
+
+def _labels(
+    catalogue: Catalogue, locales: Sequence[str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]]]:
+    from ._labels import LABELS, PLURAL_LABELS
+
+    labels: dict[str, dict[str, Any]] = {}
+    review: dict[str, dict[str, str]] = {}
+    english: dict[str, Any] = {**LABELS, **{n: list(forms) for n, forms in PLURAL_LABELS.items()}}
+    for name, source in english.items():
+        labels[name] = {"en": source}
+        msgid = source[0] if isinstance(source, list) else source
+        for locale in locales:
+            if locale == str(DEFAULT):
+                continue
+            for catalog in catalogue.store.catalogs(locale):
+                status = catalog.status(f"ui:{name}", msgid)
+                if status is None:
+                    continue
+                found = (
+                    catalog.plural_forms(f"ui:{name}", msgid) if isinstance(source, list) else None
+                )
+                lookup = catalog.lookup(f"ui:{name}", msgid) if found is None else None
+                tag = parse_locale(locale).tag
+                labels[name][tag] = (
+                    list(found) if found is not None else lookup[0] if lookup else None
+                )
+                review.setdefault(name, {})[tag] = status.value
+                break
+    return labels, review
 
 
 def _dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -341,7 +380,7 @@ def load_export(data: Mapping[str, Any]) -> Catalogue:
             [PackProblem("export", 0, f"not a {FORMAT} version {FORMAT_VERSION} document")],
         )
     records: list[_Record] = []
-    translations: dict[str, dict[str, tuple[str, str]]] = {}
+    translations: dict[str, dict[str, tuple[str, Any]]] = {}
     reviews: dict[str, dict[str, tuple[str, str]]] = {}
     for kind in KINDS:
         for number, raw in enumerate(data.get(_LISTS[kind], [])):
@@ -365,9 +404,18 @@ def load_export(data: Mapping[str, Any]) -> Catalogue:
             if kind == "resource" and "channels" in record:
                 record["channels"] = [dict(c) for c in record["channels"]]
             records.append(_Record(kind, record, f"export:{_LISTS[kind]}", number + 1, {}))
+    plural_headers = {
+        str(parse_locale(info["tag"])): info["plural_forms"]
+        for info in data.get("locales", [])
+        if info.get("plural_forms")
+    }
+    _label_translations(data.get("labels", {}), data.get("label_review", {}), translations, reviews)
     catalogs = {
         name: MessageCatalog(
-            name, {c: _entry(m, t) for c, (m, t) in entries.items()}, reviews.get(name, {}), {}
+            name,
+            {c: _entry(m, t) for c, (m, t) in entries.items()},
+            reviews.get(name, {}),
+            {"plural-forms": plural_headers[name]} if name in plural_headers else {},
         )
         for name, entries in translations.items()
     }
@@ -377,13 +425,32 @@ def load_export(data: Mapping[str, Any]) -> Catalogue:
     return Catalogue(content, store, renderer)
 
 
+def _label_translations(
+    labels: Mapping[str, Mapping[str, Any]],
+    label_review: Mapping[str, Mapping[str, str]],
+    translations: dict[str, dict[str, tuple[str, Any]]],
+    reviews: dict[str, dict[str, tuple[str, str]]],
+) -> None:
+    for name, texts in labels.items():
+        english = texts.get("en")
+        msgid = english[0] if isinstance(english, list) else english
+        for tag, text in texts.items():
+            if tag == "en" or msgid is None or text is None:
+                continue
+            value = tuple(text) if isinstance(text, list) else text
+            locale = str(parse_locale(tag))
+            translations.setdefault(locale, {})[f"ui:{name}"] = (msgid, value)
+            if label_review.get(name, {}).get(tag) == Review.REVIEWED.value:
+                reviews.setdefault(locale, {})[f"ui:{name}"] = (msgid, "recorded in an export")
+
+
 def _source_language_of(kind: str, record: Mapping[str, Any], key: str) -> str:
     if kind == "quote" and key == "text":
         return parse_locale(record.get("language", "en")).tag
     return str(DEFAULT)
 
 
-def _entry(msgid: str, msgstr: str) -> Any:
+def _entry(msgid: str, msgstr: str | tuple[str, ...]) -> Any:
     from ._i18n import _Entry
 
     return _Entry(msgid, msgstr)

@@ -324,6 +324,13 @@ class MessageCatalog:
         review = self._reviews.get(context)
         return review[1] if review else None
 
+    def plural_forms(self, context: str, msgid: str) -> tuple[str, ...] | None:
+        """Return every plural form of a translation of *msgid*, or ``None``."""
+        entry = self._entries.get(context)
+        if entry is None or entry.msgid != msgid or not isinstance(entry.msgstr, tuple):
+            return None
+        return entry.msgstr
+
     def lookup_plural(self, context: str, msgid: str, count: int) -> str | None:
         """Return the plural form of a translation for *count*, or ``None``."""
         entry = self._entries.get(context)

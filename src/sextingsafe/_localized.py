@@ -90,8 +90,22 @@ class LocalizedText(str):
         return parse_locale(self.locale).tag
 
     def __html__(self) -> str:
-        """Return the text escaped for HTML, in a ``<span>`` with ``lang`` and ``dir``."""
-        return html_element(str(self), self.lang, self.direction)
+        """Return the text escaped for HTML, in a ``<span>`` with ``lang`` and ``dir``.
+
+        The result is itself marked as HTML (it has ``__html__``), so MarkupSafe and Jinja2 never
+        escape it twice, whether it is rendered, concatenated or passed to ``Markup.format``.
+        """
+        return HTML(html_element(str(self), self.lang, self.direction))
+
+
+class HTML(str):
+    """A string of safe HTML, as MarkupSafe's ``Markup`` is: ``__html__`` returns it unchanged."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        """Return the HTML itself: it is already escaped."""
+        return self
 
 
 def _rebuild(
@@ -230,7 +244,12 @@ class CatalogueRenderer:
         )
         context = f"{item.item_kind}:{item.id}:{name}"
         requested = str(wanted)
-        text, used, review = source, str(DEFAULT), Review.SOURCE
+        original = (
+            str(parse_locale(item.language))
+            if isinstance(item, Quote) and name == "text"
+            else str(DEFAULT)
+        )
+        text, used, review = source, original, Review.SOURCE
         for candidate in self._chain(wanted):
             if candidate == str(DEFAULT):
                 break
@@ -240,12 +259,19 @@ class CatalogueRenderer:
                 used = candidate
                 break
         is_fallback = used != requested and not (
-            used == str(DEFAULT) and wanted.language == DEFAULT.language
+            used == original and wanted.language == parse_locale(original).language
         )
         if isinstance(item, Fact) and name == "statement":
-            text = render_template(
-                text, item.values, item.period, self._format_locale(wanted, used)
-            )
+            try:
+                text = render_template(
+                    text, item.values, item.period, self._format_locale(wanted, used)
+                )
+            except ValueError:
+                # A translation whose placeholders do not fit (a pack's catalogue is checked when
+                # it loads; this is the last line of defence): show the source text instead.
+                locale = self._format_locale(wanted, original)
+                text = render_template(source, item.values, item.period, locale)
+                used, review, is_fallback = original, Review.SOURCE, True
         return LocalizedText(
             text, locale=used, requested=requested, is_fallback=is_fallback, review=review
         )
@@ -279,7 +305,7 @@ class CatalogueRenderer:
                 break
             found = self._lookup_label(candidate, context, name, count)
             if found is not None:
-                text, review, used = found, Review.UNREVIEWED, candidate
+                (text, review), used = found, candidate
                 break
         if count is not None:
             text = render_template(text, {"count": count}, None, self._format_locale(wanted, used))
@@ -293,18 +319,22 @@ class CatalogueRenderer:
             self._texts[key] = result
         return result
 
-    def _lookup_label(self, locale: str, context: str, name: str, count: int | None) -> str | None:
+    def _lookup_label(
+        self, locale: str, context: str, name: str, count: int | None
+    ) -> tuple[str, Review] | None:
         from ._labels import LABELS, PLURAL_LABELS
 
         for catalog in self.store.catalogs(locale):
             if count is None:
                 found = catalog.lookup(context, LABELS[name])
                 if found is not None:
-                    return found[0]
+                    return found
             else:
-                plural = catalog.lookup_plural(context, PLURAL_LABELS[name][0], count)
-                if plural is not None:
-                    return plural
+                msgid = PLURAL_LABELS[name][0]
+                plural = catalog.lookup_plural(context, msgid, count)
+                status = catalog.status(context, msgid)
+                if plural is not None and status is not None:
+                    return plural, status
         return None
 
     def _lookup(self, name: str, context: str, msgid: str) -> tuple[str, Review] | None:

@@ -157,12 +157,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     locale = args.locale
     items: Sequence[Any]
     if args.command == "tip":
+        # The country first: a bad code is then reported as a country, not a jurisdiction.
+        national = catalogue.resources.select(country=args.country) if args.country else None
         tip = catalogue.advice.tip(
             on=args.on, audience=args.audience, topic=args.topic, jurisdiction=args.country
         )
-        helpers: Sequence[Resource] = (
-            catalogue.resources.select(country=args.country) if args.country else tip.resources
-        )
+        helpers: Sequence[Resource] = national if national is not None else tip.resources
         if args.format == "json":
             data = item_to_dict(tip, locale)
             data["help"] = [item_to_dict(r, locale) for r in helpers]

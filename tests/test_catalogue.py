@@ -333,7 +333,11 @@ class TestAdviceTip:
 
     def test_rotates(self, selection: Catalogue) -> None:
         """Consecutive days differ, and as many days as choices show every choice once."""
-        choices = ids(selection.advice.select(audience="young-people"))
+        choices = ids(
+            tuple(
+                a for a in selection.advice.select(audience="young-people") if not a.jurisdictions
+            )
+        )
         start = dt.date(2024, 2, 14)
         tips = [
             selection.advice.tip(on=start + dt.timedelta(days=n)).id for n in range(len(choices))
@@ -349,6 +353,14 @@ class TestAdviceTip:
         )
 
         assert "sel-both" == tip.id
+
+    def test_unknown_place_gets_universal_advice(self, selection: Catalogue) -> None:
+        """Without a jurisdiction the tip applies everywhere: never one country's law."""
+        start = dt.date(2024, 1, 1)
+        tips = {selection.advice.tip(on=start + dt.timedelta(days=n)) for n in range(60)}
+
+        assert tips
+        assert all(not tip.jurisdictions for tip in tips)
 
     def test_nothing_matches(self, selection: Catalogue) -> None:
         """No matching advice raises ContentNotFoundError naming the filters."""

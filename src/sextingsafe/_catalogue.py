@@ -293,12 +293,15 @@ class AdviceCollection(Collection[Advice]):
             on: The day; today by default.
             audience: As for :meth:`select`; young people by default.
             topic: As for :meth:`select`.
-            jurisdiction: As for :meth:`select`.
+            jurisdiction: As for :meth:`select`. Without one, only advice that applies
+                everywhere is chosen: a tip for an unknown place must not state one country's law.
 
         Raises:
             ContentNotFoundError: No advice matches the filters.
         """
         choices = self.select(audience=audience, topic=topic, jurisdiction=jurisdiction)
+        if jurisdiction is None:
+            choices = tuple(a for a in choices if not a.jurisdictions)
         if not choices:
             wanted = ", ".join(
                 f"{k}={v}"
@@ -443,6 +446,14 @@ class Catalogue:
         self.speakers: Collection[Speaker] = Collection("speaker", lambda: content.speakers)
         self.occasions = OccasionCollection("occasion", lambda: content.occasions)
         self._negotiated: dict[object, Locale] = {}
+
+    @classmethod
+    def bundled(cls) -> Catalogue:
+        """Return the bundled catalogue: the one ``sextingsafe.facts`` and friends read from.
+
+        It is loaded on first use, once, and shared; it is never written to.
+        """
+        return default_catalogue()
 
     @classmethod
     def load(

@@ -85,6 +85,15 @@ class LocalizedText(str):
         return f"LocalizedText({str(self)!r}, locale={self.locale!r}, {self.review.value}{flag})"
 
     @property
+    def text(self) -> str:
+        """The plain text, as a :class:`str` without the HTML wrapping of :meth:`__html__`.
+
+        Use it where markup is not allowed, such as an HTML ``<title>`` or an attribute value;
+        templates still escape it.
+        """
+        return str.__str__(self)
+
+    @property
     def lang(self) -> str:
         """The BCP 47 tag for an HTML ``lang`` attribute (``"pt-BR"``)."""
         return parse_locale(self.locale).tag

@@ -1,0 +1,106 @@
+"""The exports are what they claim: valid against the schema, and expanding to schema.org.
+
+The JSON validates against the shipped schema; the JSON-LD expands offline to schema.org terms.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+from pyld import jsonld
+
+import sextingsafe as ss
+from sextingsafe._export import SCHEMA_PATH
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    """The JSON Schema shipped in the package."""
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        loaded: dict[str, Any] = json.load(handle)
+    return loaded
+
+
+class TestSchema:
+    """Every export validates against the schema in the package."""
+
+    def test_schema_is_valid(self, schema: dict[str, Any]) -> None:
+        """The schema itself is a valid draft 2020-12 schema."""
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+    @pytest.mark.parametrize("locales", ["all", "fr", None, ["ar", "pl"]])
+    def test_bundled_export_validates(self, schema: dict[str, Any], locales: Any) -> None:
+        """The bundled catalogue's export validates, whichever locales it carries."""
+        data = json.loads(json.dumps(ss.export(locales=locales)))
+        errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+
+        assert [] == errors
+
+    def test_pack_export_validates(self, schema: dict[str, Any], selection: ss.Catalogue) -> None:
+        """A pack's export validates too."""
+        jsonschema.validate(json.loads(json.dumps(ss.export(selection))), schema)
+
+    def test_schema_catches_a_broken_export(self, schema: dict[str, Any]) -> None:
+        """The schema is strict enough to reject a helpline with no sources."""
+        data = json.loads(json.dumps(ss.export(locales=None)))
+        del data["resources"][0]["sources"]
+
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema)
+
+    def test_round_trip_of_the_bundled_catalogue(self) -> None:
+        """Export and load back: every bundled item is equal to the original."""
+        back = ss.load_export(json.loads(json.dumps(ss.export())))
+        bundled = ss.Catalogue.bundled()
+
+        for kind in ("facts", "quotes", "advice", "resources", "sources", "speakers", "occasions"):
+            assert list(getattr(bundled, kind).values()) == list(getattr(back, kind).values())
+
+
+class TestJsonLd:
+    """The JSON-LD export expands, with its inline context, to schema.org terms only."""
+
+    @staticmethod
+    def _terms(node: Any, found: set[str]) -> set[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@type":
+                    found.update(value if isinstance(value, list) else [value])
+                elif not key.startswith("@"):
+                    found.add(key)
+                TestJsonLd._terms(value, found)
+        elif isinstance(node, list):
+            for value in node:
+                TestJsonLd._terms(value, found)
+        return found
+
+    @pytest.mark.parametrize("locale", ["en", "ar"])
+    def test_expands_to_schema_org(self, locale: str) -> None:
+        """Every property and type resolves to a https://schema.org/ IRI, with no network."""
+        expanded = jsonld.expand(ss.export_jsonld(locale=locale))
+        terms = self._terms(expanded, set())
+
+        assert terms
+        assert {t for t in terms if not t.startswith("https://schema.org/")} == set()
+
+    def test_types_used(self) -> None:
+        """Facts are Claims, quotes Quotations, advice HowToTips, resources Organizations."""
+        types = {node["@type"] for node in ss.export_jsonld()["@graph"]}
+
+        assert {"Claim", "Quotation", "HowToTip", "Organization", "CreativeWork"} <= types
+
+    def test_texts_carry_their_language(self) -> None:
+        """A translated text is tagged with its own language; the original quote keeps English."""
+        graph = ss.export_jsonld(locale="ar")["@graph"]
+        advice = next(
+            n for n in graph if n["@id"] == "urn:sextingsafe:advice:ask-who-should-see-it"
+        )
+        quote = next(
+            n for n in graph if n["@id"] == "urn:sextingsafe:quote:marshall-who-do-i-want-to-see"
+        )
+
+        assert "ar" == advice["name"]["@language"]
+        assert "en" == quote["text"]["@language"]

@@ -1,0 +1,125 @@
+"""The Flask and Django examples: localised, escaped, with lang and dir, hostile text inert."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import sextingsafe as ss
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def flask_app() -> ModuleType:
+    """The Flask example, imported from its file."""
+    return _load("sextingsafe_example_flask", EXAMPLES / "flask_app.py")
+
+
+@pytest.fixture(scope="module")
+def django_app() -> ModuleType:
+    """The Django example, imported from its package."""
+    return _load("sextingsafe_example_django", EXAMPLES / "django_app" / "__init__.py")
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, example_pack: Path) -> ss.Catalogue:
+    """A pack whose only young-people tip and GB resource carry markup and script."""
+    pack = tmp_path / "hostile"
+    pack.mkdir()
+    for name in ("sources.toml",):
+        (pack / name).write_text(
+            (example_pack / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    text = HOSTILE.replace('"', '\\"')
+    (pack / "resources.toml").write_text(
+        (example_pack / "resources.toml")
+        .read_text(encoding="utf-8")
+        .replace('name = "Example Line"', f'name = "{text}"'),
+        encoding="utf-8",
+    )
+    (pack / "advice.toml").write_text(
+        (example_pack / "advice.toml")
+        .read_text(encoding="utf-8")
+        .replace('title = "Talk to someone you trust"', f'title = "{text}"'),
+        encoding="utf-8",
+    )
+    return ss.Catalogue.load(pack, include_bundled=False)
+
+
+class TestFlask:
+    """The Flask page: the reader's language, the country's resources, everything escaped."""
+
+    def test_arabic_page(self, flask_app: ModuleType) -> None:
+        """An Arabic Accept-Language header gives an Arabic, right-to-left page."""
+        client = flask_app.create_app().test_client()
+
+        page = client.get("/?country=GB", headers={"Accept-Language": "ar,en;q=0.5"}).get_data(
+            as_text=True
+        )
+
+        assert '<html lang="ar" dir="rtl">' in page
+        assert str(ss.label("where-to-get-help", "ar")) in page
+        assert "Childline" in page
+
+    def test_country_resources(self, flask_app: ModuleType) -> None:
+        """The page lists the resources for the country asked for."""
+        client = flask_app.create_app().test_client()
+
+        page = client.get("/?country=FR", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+
+        for resource in ss.resources.select(country="FR"):
+            assert resource.name.replace("'", "&#39;") in page
+
+    def test_bad_header_and_country_do_not_crash(self, flask_app: ModuleType) -> None:
+        """A malformed header and an unknown country still give a page, in English, for GB."""
+        client = flask_app.create_app().test_client()
+
+        response = client.get("/?country=XX", headers={"Accept-Language": "%%%"})
+
+        assert 200 == response.status_code
+        assert "Childline" in response.get_data(as_text=True)
+
+    def test_hostile_text_is_inert(self, flask_app: ModuleType, hostile: ss.Catalogue) -> None:
+        """Markup and script in a pack's text are shown as text, never run."""
+        page = (
+            flask_app.create_app(hostile).test_client().get("/?country=GB").get_data(as_text=True)
+        )
+
+        assert "<script>" not in page
+        assert "&lt;script&gt;" in page
+        assert "<b>bold</b>" not in page
+
+
+class TestDjango:
+    """The Django template: the same guarantees through Django's autoescaping."""
+
+    def test_polish_page(self, django_app: ModuleType) -> None:
+        """A Polish reader gets Polish text with lang and dir on every localised element."""
+        page = django_app.render_tip("pl-PL,pl;q=0.9", "PL")
+
+        assert '<html lang="pl" dir="ltr">' in page
+        assert '<span lang="pl" dir="ltr">' in page
+        assert str(ss.label("where-to-get-help", "pl")) in page
+
+    def test_hostile_text_is_inert(self, django_app: ModuleType, hostile: ss.Catalogue) -> None:
+        """Markup and script in a pack's text are escaped by Django too."""
+        page = django_app.render_tip("en", "GB", hostile)
+
+        assert "<script>" not in page
+        assert "&lt;script&gt;" in page

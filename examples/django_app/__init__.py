@@ -35,7 +35,7 @@ def configure() -> None:
 def tip_context(
     accept_language: str, country: str, catalogue: ss.Catalogue | None = None
 ) -> dict[str, Any]:
-    """Return the template context: the tip, the resources and the labels, in the reader's locale."""
+    """Return the template context (tip, resources, labels) in the reader's locale."""
     content = catalogue if catalogue is not None else ss.Catalogue.bundled()
     try:
         locale = content.negotiate(accept_language)

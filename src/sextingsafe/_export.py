@@ -411,9 +411,9 @@ def load_export(data: Mapping[str, Any]) -> Catalogue:
     }
     _label_translations(data.get("labels", {}), data.get("label_review", {}), translations, reviews)
     catalogs = {
-        name: MessageCatalog(
+        name: MessageCatalog.from_entries(
             name,
-            {c: _entry(m, t) for c, (m, t) in entries.items()},
+            entries,
             reviews.get(name, {}),
             {"plural-forms": plural_headers[name]} if name in plural_headers else {},
         )
@@ -448,9 +448,3 @@ def _source_language_of(kind: str, record: Mapping[str, Any], key: str) -> str:
     if kind == "quote" and key == "text":
         return parse_locale(record.get("language", "en")).tag
     return str(DEFAULT)
-
-
-def _entry(msgid: str, msgstr: str | tuple[str, ...]) -> Any:
-    from ._i18n import _Entry
-
-    return _Entry(msgid, msgstr)

@@ -7,7 +7,7 @@ import re
 import struct
 import sys
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._errors import InvalidLocaleError
@@ -262,79 +262,124 @@ def to_babel(name: str) -> Locale:
         return result
 
 
-class _Entry(NamedTuple):
-    msgid: str
-    msgstr: str | tuple[str, ...]
-
-
 class MessageCatalog:
     """One locale's translations of one pack, looked up by message context (``kind:id:field``).
 
     Built from a compiled ``.mo`` file, or from a ``.po`` file for packs that ship only those.
-    Fuzzy entries are never used.
+    Entries are kept as gettext keys them (context, EOT, msgid), so a lookup is one dict hit
+    and reading a catalogue does no work per message. Fuzzy entries are never used.
     """
 
-    __slots__ = ("_entries", "_plural", "_reviews", "fuzzy", "headers", "locale")
+    __slots__ = ("_plural", "_plurals", "_raw", "headers", "locale")
 
     def __init__(
         self,
         locale: str,
-        entries: Mapping[str, _Entry],
-        reviews: Mapping[str, tuple[str, str]],
+        raw: Mapping[str, str],
+        plurals: Mapping[str, tuple[str, tuple[str, ...]]],
         headers: Mapping[str, str],
-        fuzzy: frozenset[str] = frozenset(),
     ) -> None:
         self.locale = locale
-        #: Contexts of the entries a translator marked fuzzy; they are never used.
-        self.fuzzy = fuzzy
-        self._entries = dict(entries)
-        self._reviews = dict(reviews)
+        # Singular translations and the synthetic review:/fuzzy: records, by gettext key.
+        self._raw = dict(raw)
+        # Plural translations: context -> (singular msgid, forms).
+        self._plurals = dict(plurals)
         self.headers = dict(headers)
         self._plural: Callable[[int], int] | None = None
 
+    @classmethod
+    def from_entries(
+        cls,
+        locale: str,
+        entries: Mapping[str, tuple[str, str | tuple[str, ...]]],
+        reviews: Mapping[str, tuple[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        fuzzy: Iterable[tuple[str, str]] = (),
+    ) -> MessageCatalog:
+        """Build a catalogue from ``context -> (msgid, translation)``; plurals as tuples.
+
+        Args:
+            locale: The locale's name.
+            entries: The translations.
+            reviews: ``context -> (msgid, reviewer)`` for reviewed translations.
+            headers: The catalogue's headers, lower-case names.
+            fuzzy: ``(context, msgid)`` of the entries marked fuzzy (counted, never used).
+        """
+        raw: dict[str, str] = {}
+        plurals: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for context, (msgid, msgstr) in entries.items():
+            if isinstance(msgstr, tuple):
+                plurals[context] = (msgid, msgstr)
+            else:
+                raw[f"{context}\x04{msgid}"] = msgstr
+        for context, (msgid, reviewer) in (reviews or {}).items():
+            raw[f"{REVIEW_PREFIX}{context}\x04{msgid}"] = reviewer
+        for context, msgid in fuzzy:
+            raw[f"{FUZZY_PREFIX}{context}\x04{msgid}"] = "fuzzy"
+        return cls(locale, raw, plurals, headers or {})
+
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.contexts())
+
+    def entries(self) -> Iterator[tuple[str, str, str | tuple[str, ...]]]:
+        """Yield ``(context, msgid, translation)`` for every usable translation."""
+        for key, value in self._raw.items():
+            context, _, msgid = key.partition("\x04")
+            if not context.startswith((REVIEW_PREFIX, FUZZY_PREFIX)):
+                yield context, msgid, value
+        for context, (msgid, forms) in self._plurals.items():
+            yield context, msgid, forms
 
     def contexts(self) -> frozenset[str]:
         """Return the message contexts this catalogue translates."""
-        return frozenset(self._entries)
+        return frozenset(context for context, _, _ in self.entries())
+
+    @property
+    def fuzzy(self) -> frozenset[str]:
+        """The contexts of entries a translator marked fuzzy; they are never used."""
+        return frozenset(
+            key[len(FUZZY_PREFIX) :].partition("\x04")[0]
+            for key in self._raw
+            if key.startswith(FUZZY_PREFIX)
+        )
+
+    def _review(self, context: str, msgid: str) -> Review:
+        reviewed = f"{REVIEW_PREFIX}{context}\x04{msgid}" in self._raw
+        return Review.REVIEWED if reviewed else Review.UNREVIEWED
 
     def lookup(self, context: str, msgid: str) -> tuple[str, Review] | None:
         """Return the translation of *msgid* in *context* and its review status.
 
         A translation made for different English text (the source was edited since) is not returned.
         """
-        entry = self._entries.get(context)
-        if entry is None or entry.msgid != msgid or not isinstance(entry.msgstr, str):
+        value = self._raw.get(f"{context}\x04{msgid}")
+        if value is None:
             return None
-        review = self._reviews.get(context)
-        status = Review.REVIEWED if review is not None and review[0] == msgid else Review.UNREVIEWED
-        return entry.msgstr, status
+        return value, self._review(context, msgid)
 
     def status(self, context: str, msgid: str) -> Review | None:
         """Return the review status of the translation of *msgid*, singular or plural, if any."""
-        entry = self._entries.get(context)
-        if entry is None or entry.msgid != msgid:
-            return None
-        review = self._reviews.get(context)
-        return Review.REVIEWED if review is not None and review[0] == msgid else Review.UNREVIEWED
+        if f"{context}\x04{msgid}" in self._raw:
+            return self._review(context, msgid)
+        plural = self._plurals.get(context)
+        if plural is not None and plural[0] == msgid:
+            return self._review(context, msgid)
+        return None
 
     def reviewer(self, context: str) -> str | None:
         """Return who reviewed the message in *context*, as the catalogue records it."""
-        review = self._reviews.get(context)
-        return review[1] if review else None
+        prefix = f"{REVIEW_PREFIX}{context}\x04"
+        return next((value for key, value in self._raw.items() if key.startswith(prefix)), None)
 
     def plural_forms(self, context: str, msgid: str) -> tuple[str, ...] | None:
         """Return every plural form of a translation of *msgid*, or ``None``."""
-        entry = self._entries.get(context)
-        if entry is None or entry.msgid != msgid or not isinstance(entry.msgstr, tuple):
-            return None
-        return entry.msgstr
+        plural = self._plurals.get(context)
+        return plural[1] if plural is not None and plural[0] == msgid else None
 
     def lookup_plural(self, context: str, msgid: str, count: int) -> str | None:
         """Return the plural form of a translation for *count*, or ``None``."""
-        entry = self._entries.get(context)
-        if entry is None or entry.msgid != msgid or not isinstance(entry.msgstr, tuple):
+        forms = self.plural_forms(context, msgid)
+        if forms is None:
             return None
         if self._plural is None:
             import gettext
@@ -342,7 +387,7 @@ class MessageCatalog:
             expression = _plural_expression(self.headers.get("plural-forms", ""))
             self._plural = gettext.c2py(expression)
         index = self._plural(count)
-        return entry.msgstr[index] if index < len(entry.msgstr) else None
+        return forms[index] if index < len(forms) else None
 
     @classmethod
     def from_mo(cls, locale: str, data: bytes) -> MessageCatalog:
@@ -351,26 +396,18 @@ class MessageCatalog:
         Raises:
             ValueError: *data* is not a valid ``.mo`` file.
         """
-        entries: dict[str, _Entry] = {}
-        reviews: dict[str, tuple[str, str]] = {}
+        raw: dict[str, str] = {}
+        plurals: dict[str, tuple[str, tuple[str, ...]]] = {}
         headers: dict[str, str] = {}
-        fuzzy = set()
         for key, value in _read_mo(data):
-            context, sep, msgid = key.rpartition("\x04")
-            singular = msgid.split("\x00")[0]
-            if not sep:
-                if not msgid:
-                    headers = _parse_headers(value)
-                continue
-            if context.startswith(REVIEW_PREFIX):
-                reviews[context[len(REVIEW_PREFIX) :]] = (singular, value)
-                continue
-            if context.startswith(FUZZY_PREFIX):
-                fuzzy.add(context[len(FUZZY_PREFIX) :])
-                continue
-            msgstr: str | tuple[str, ...] = tuple(value.split("\x00")) if "\x00" in msgid else value
-            entries[context] = _Entry(singular, msgstr)
-        return cls(locale, entries, reviews, headers, frozenset(fuzzy))
+            if "\x00" in key:
+                context, _, ids = key.partition("\x04")
+                plurals[context] = (ids.split("\x00")[0], tuple(value.split("\x00")))
+            elif key:
+                raw[key] = value
+            else:
+                headers = _parse_headers(value)
+        return cls(locale, raw, plurals, headers)
 
     @classmethod
     def from_po(cls, locale: str, path: str) -> MessageCatalog:
@@ -379,15 +416,17 @@ class MessageCatalog:
 
         with open(path, "rb") as handle:
             catalog = read_po(handle, locale=None, abort_invalid=True)
-        entries: dict[str, _Entry] = {}
+        entries: dict[str, tuple[str, str | tuple[str, ...]]] = {}
         reviews: dict[str, tuple[str, str]] = {}
-        fuzzy = set()
+        fuzzy = []
         for message in catalog:
-            if message.id and message.context and message.fuzzy:
-                fuzzy.add(message.context)
-            if not message.id or not message.context or message.fuzzy:
+            if not message.id or not message.context:
                 continue
-            singular = message.id[0] if isinstance(message.id, tuple | list) else message.id
+            ident: Any = message.id
+            singular = ident[0] if isinstance(ident, tuple | list) else ident
+            if message.fuzzy:
+                fuzzy.append((message.context, singular))
+                continue
             if isinstance(message.string, tuple | list):
                 if not all(message.string):
                     continue
@@ -396,12 +435,12 @@ class MessageCatalog:
                 msgstr = message.string
             else:
                 continue
-            entries[message.context] = _Entry(singular, msgstr)
+            entries[message.context] = (singular, msgstr)
             reviewer = review_comment(message.user_comments)
             if reviewer:
                 reviews[message.context] = (singular, reviewer)
         headers = {k.lower(): v for k, v in catalog.mime_headers}
-        return cls(locale, entries, reviews, headers, frozenset(fuzzy))
+        return cls.from_entries(locale, entries, reviews, headers, fuzzy)
 
 
 def review_comment(comments: Iterable[str]) -> str | None:
@@ -439,11 +478,17 @@ def _read_mo(data: bytes) -> list[tuple[str, str]]:
     _magic, version, count, ids_at, strs_at = struct.unpack(order + "5I", data[:20])
     if version >> 16 not in {0, 1}:
         raise ValueError(f"unsupported .mo file format revision {version >> 16}")
+    try:
+        # Both tables in one call each: (length, offset) pairs for every message.
+        ids = struct.unpack_from(f"{order}{2 * count}I", data, ids_at)
+        strs = struct.unpack_from(f"{order}{2 * count}I", data, strs_at)
+    except struct.error:
+        raise ValueError("corrupt .mo file: its tables lie outside the file") from None
+    size = len(data)
     pairs = []
-    for index in range(count):
-        id_len, id_at = struct.unpack_from(order + "2I", data, ids_at + 8 * index)
-        str_len, str_at = struct.unpack_from(order + "2I", data, strs_at + 8 * index)
-        if id_at + id_len > len(data) or str_at + str_len > len(data):
+    for index in range(0, 2 * count, 2):
+        id_len, id_at, str_len, str_at = ids[index], ids[index + 1], strs[index], strs[index + 1]
+        if id_at + id_len > size or str_at + str_len > size:
             raise ValueError("corrupt .mo file: a string lies outside the file")
         pairs.append(
             (

@@ -300,11 +300,10 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
     except (ValueError, UnicodeDecodeError) as error:
         return [(0, f"not a valid .mo file: {error}")]
     found = []
-    for context in sorted(catalog.contexts()):
-        entry = catalog._entries[context]  # noqa: SLF001 - the checker belongs with the reader
-        strings = entry.msgstr if isinstance(entry.msgstr, tuple) else (entry.msgstr,)
+    for context, msgid, translation in sorted(catalog.entries()):
+        strings = translation if isinstance(translation, tuple) else (translation,)
         for msgstr in strings:
-            fault = _placeholder_fault(entry.msgid, msgstr)
+            fault = _placeholder_fault(msgid, msgstr)
             if fault:
                 found.append((0, f"{context}: {fault}"))
     return found

@@ -323,7 +323,8 @@ def compile_pack(path: str | os.PathLike[str]) -> str:
         {
             "name": raw.name,
             "overrides": sorted(raw.overrides),
-            "records": [list(record) for record in raw.records],
+            # Lines are left out: a compiled pack was valid when it was compiled.
+            "records": [[r.kind, r.data, r.path] for r in raw.records],
         },
         default=_encode_date,
         ensure_ascii=False,
@@ -347,7 +348,7 @@ def _read_compiled(root: str, path: str) -> RawPack:
 
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle, object_hook=_decode_date)
-    records = tuple(_Record(*record) for record in data["records"])
+    records = tuple(_Record(kind, record, path, 0, {}) for kind, record, path in data["records"])
     return RawPack(data["name"], root, records, frozenset(data["overrides"]), ())
 
 
@@ -511,20 +512,24 @@ class _RecordBuilder:
             ok = False
         ok = self._references(data, built, failed) and ok
         ok = self._nested(data) and ok
-        ok = self._fields(data) and ok
         if ok:
             if renderer is not None and self.cls is not Source:
                 data["renderer"] = renderer
             try:
+                # The constructor validates every field; only when it fails is each field
+                # checked on its own, so that every problem is reported with its line.
                 return self.cls(**data)
             except (TypeError, ValueError) as error:
-                # Checks across fields (placeholders against values): messages start "key: ".
-                message = str(error)
-                key = message.split(":", 1)[0]
-                self.problem(
-                    key if key in names else None,
-                    _describe(key, error) if key in names else message,
-                )
+                data.pop("renderer", None)
+                if self._fields(data):
+                    # Each field is fine alone: a check across fields failed (placeholders
+                    # against values), and its message starts with the key it concerns.
+                    message = str(error)
+                    key = message.split(":", 1)[0]
+                    named = key if key in names else None
+                    self.problem(named, _describe(key, error) if named else message)
+        else:
+            self._fields(data)
         if self.id is not None:
             failed[self.record.kind].add(self.id)
         return None

@@ -22,8 +22,12 @@ from sextingsafe._i18n import review_comment
 from sextingsafe._model import placeholders
 from sextingsafe._packs import BUNDLED, read_pack
 
-#: The locales the package ships translations for.
-SHIPPED = ("fr", "pl", "ar")
+#: The locales the package ships translations for: each must be complete.
+SHIPPED = (
+    "ar", "bn", "cy", "de", "es", "fa", "fr", "gu", "hi", "it", "lt", "nl",
+    "pa", "pl", "pt", "pt_BR", "ro", "so", "ta", "tr", "uk", "ur", "zh_Hans", "zh_Hant",
+)  # fmt: skip
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur"})
 #: The source tree's catalogues (CI tests the wheel, from a checkout of the repository).
 LOCALE_DIR = Path(__file__).parents[1] / "src" / "sextingsafe" / "locale"
 #: Topics where a young person may need help now: advice on them must say where to get it.
@@ -209,6 +213,23 @@ class TestIntegrity:
         assert [] == [context for context, text in bundled.messages() if text != text.strip()]
 
 
+class TestShippedLocales:
+    """The package ships exactly the locales it says, each with a catalogue."""
+
+    def test_every_catalogue_is_a_shipped_locale(self) -> None:
+        """No catalogue is in the source tree that the tests do not hold to completeness."""
+        present = sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir())
+
+        assert sorted(SHIPPED) == present
+
+    def test_locales_lists_them_all(self) -> None:
+        """sextingsafe.locales() reports English and every shipped locale, all complete."""
+        infos = {info.locale: info for info in sextingsafe.locales()}
+
+        assert {"en", *SHIPPED} == set(infos)
+        assert [] == [name for name, info in infos.items() if not info.complete]
+
+
 @pytest.mark.parametrize("locale", SHIPPED)
 class TestShippedLocale:
     """Each shipped locale is complete, consistent with the English, and honest about review."""
@@ -319,7 +340,7 @@ class TestShippedLocale:
 
     def test_advice_views(self, bundled: Catalogue, locale: str) -> None:
         """Localised advice, with its resources, is entirely in the locale and its direction."""
-        direction = "rtl" if locale == "ar" else "ltr"
+        direction = "rtl" if locale in RIGHT_TO_LEFT else "ltr"
         for advice in bundled.advice.values():
             local = advice.localize(locale)
             texts = [local.title, local.body, *(r.description for r in local.resources)]

@@ -17,7 +17,10 @@ import pytest
 import sextingsafe
 
 #: The locales the package ships translations for.
-SHIPPED = ("fr", "pl", "ar")
+SHIPPED = (
+    "ar", "bn", "cy", "de", "es", "fa", "fr", "gu", "hi", "it", "lt", "nl",
+    "pa", "pl", "pt", "pt_BR", "ro", "so", "ta", "tr", "uk", "ur", "zh_Hans", "zh_Hant",
+)  # fmt: skip
 CONTENT_PREFIXES = ("sources", "quotes", "resources", "facts", "advice")
 
 

@@ -46,7 +46,11 @@ def write_pack(root: Path, size: int, locales: Sequence[str] = ("fr", "pl", "ar"
         )
         for index in range(size)
     ]
-    (root / "advice.toml").write_text("\n".join(chunks), encoding="utf-8")
+    # Files of at most 5,000 items, like a real pack split by topic: each stays far below the
+    # loader's size limit for one file.
+    for start in range(0, size, 5000):
+        name = "advice.toml" if start == 0 else f"advice-{start // 5000:03d}.toml"
+        (root / name).write_text("\n".join(chunks[start : start + 5000]), encoding="utf-8")
     for locale in locales:
         catalog = Catalog(locale=locale, domain="sextingsafe")
         for index in range(size):

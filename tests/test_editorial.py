@@ -188,3 +188,22 @@ class TestBundledContent:
             if not any(_normalise(quote.text) in text for text in passages.get(source.id, []))
         ]
         assert [] == mismatched
+
+
+class TestDocumented:
+    """The docs list every wording rule with its reason, and the thresholds the tests use."""
+
+    PAGE = Path(__file__).parents[1] / "docs" / "explanation" / "editorial-checks.md"
+
+    def test_every_rule_reason_is_on_the_page(self) -> None:
+        """Each rule's reason appears, word for word, on the editorial-checks page."""
+        text = self.PAGE.read_text(encoding="utf-8")
+
+        assert [] == [rule.reason for rule in RULES if rule.reason not in text]
+
+    def test_thresholds_are_on_the_page(self) -> None:
+        """The page states the grade limit and the review period the tests enforce."""
+        text = self.PAGE.read_text(encoding="utf-8")
+
+        assert f"grade {YOUNG_PEOPLE_MAX_GRADE:g}" in text
+        assert f"{REVIEW_PERIOD.days} days" in text

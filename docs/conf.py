@@ -31,6 +31,8 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    # Our own extension renders the catalogue pages (docs/catalogue/) and dog-foods itself.
+    "sextingsafe.sphinxext",
 ]
 # No intersphinx: CI builds offline, so no inventory is fetched from the internet.
 
@@ -140,8 +142,62 @@ def _no_inline_attribute_type(_app: Sphinx, what: str, *args: Any) -> None:
         lines[0] = f"{prose}: {lines[0]}"
 
 
+# The catalogue has a page per shipped locale: one whose catalogue is complete. The pages are
+# written when the build starts, from the installed package, so a locale that becomes complete
+# gets its page without anyone writing one (they are not kept in git).
+LOCALE_PAGES = os.path.join(_HERE, "catalogue", "locales")
+LOCALE_PAGE = """\
+.. Written by docs/conf.py when the build starts; edit the template there, not this file.
+
+{title}
+{underline}
+
+The whole catalogue in {name}{direction}.
+Each item says so when its translation has not yet been reviewed by a person,
+and when a text is shown in English because it is not translated yet.
+
+.. sextingsafe:catalogue::
+   :locale: {locale}
+"""
+
+
+def _write_locale_pages(_app: Sphinx) -> None:
+    """Write ``catalogue/locales/<locale>.rst`` for each complete locale; remove stale ones.
+
+    A page is rewritten only when its text changes, so incremental builds stay incremental.
+    """
+    pages = {}
+    for info in sextingsafe.locales():
+        if info.source or not info.complete:
+            continue
+        name = sextingsafe.negotiate([info.tag]).get_display_name("en") or info.tag
+        title = f"{name} ({info.tag})"
+        pages[f"{info.locale}.rst"] = LOCALE_PAGE.format(
+            title=title,
+            underline="=" * len(title),
+            name=name,
+            direction=", which is written right to left" if info.direction == "rtl" else "",
+            locale=info.locale,
+        )
+    os.makedirs(LOCALE_PAGES, exist_ok=True)
+    for filename in os.listdir(LOCALE_PAGES):
+        if filename.endswith(".rst") and filename not in pages:
+            os.remove(os.path.join(LOCALE_PAGES, filename))
+    for filename, text in pages.items():
+        path = os.path.join(LOCALE_PAGES, filename)
+        if not os.path.exists(path) or _read(path) != text:
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(text)
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
 def setup(app: Sphinx) -> None:
     """Connect the hooks above."""
+    app.connect("builder-inited", _write_locale_pages)
     app.connect("autodoc-process-signature", _hide_renderer)
     app.connect("autodoc-process-signature", _no_class_return_type, priority=900)
     app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=600)

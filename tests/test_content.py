@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 import sextingsafe
 from sextingsafe import Catalogue, Confidence, LocalizedText, Review, Topic
 from sextingsafe._catalogue import default_catalogue
-from sextingsafe._i18n import review_comment
+from sextingsafe._gettext import review_comment
 from sextingsafe._model import placeholders
 from sextingsafe._packs import BUNDLED, read_pack
 

@@ -16,14 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sextingsafe import InvalidLocaleError, Review
+from sextingsafe._gettext import MessageCatalog, review_comment
 from sextingsafe._i18n import (
     LocaleId,
-    MessageCatalog,
     direction,
     fallback_chain,
     negotiate_ids,
     parse_locale,
-    review_comment,
 )
 
 EXAMPLE_PO = Path(__file__).parent / "packs" / "example" / "locale" / "fr" / "LC_MESSAGES"

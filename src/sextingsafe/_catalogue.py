@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from attrs import frozen
 
 from ._errors import ContentNotFoundError, InvalidFilterError, PackProblem
+from ._gettext import CatalogStore
 from ._i18n import (
     DEFAULT,
-    CatalogStore,
     direction,
     fallback_chain,
     negotiate_ids,

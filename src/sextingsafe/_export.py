@@ -18,7 +18,8 @@ import attrs
 
 from ._catalogue import Catalogue
 from ._errors import PackError, PackProblem
-from ._i18n import DEFAULT, CatalogStore, MessageCatalog, direction, fallback_chain, parse_locale
+from ._gettext import CatalogStore, MessageCatalog
+from ._i18n import DEFAULT, direction, fallback_chain, parse_locale
 from ._localized import CatalogueRenderer, LocalizedText
 from ._model import (
     Advice,

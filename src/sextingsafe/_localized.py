@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from attrs import frozen
 
 from ._format import html_element, render_template
+from ._gettext import CatalogStore
 from ._i18n import (
     DEFAULT,
-    CatalogStore,
     LocaleId,
     direction,
     fallback_chain,

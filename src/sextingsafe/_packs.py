@@ -291,7 +291,7 @@ def _msgstr_line(lines: list[str], start: int) -> int:
 
 
 def _check_mo(path: str) -> list[tuple[int, str]]:
-    from ._i18n import MessageCatalog
+    from ._gettext import MessageCatalog
 
     with open(path, "rb") as handle:
         data = handle.read()

@@ -1,0 +1,96 @@
+"""The enumerations of the content model: audiences, topics, kinds, confidence, review status."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "Audience",
+    "ChannelKind",
+    "Confidence",
+    "ResourceKind",
+    "Review",
+    "SourceKind",
+    "Topic",
+]
+
+
+class Audience(enum.StrEnum):
+    """Who a piece of advice or a resource is for."""
+
+    YOUNG_PEOPLE = "young-people"
+    PARENTS_CARERS = "parents-carers"
+    PROFESSIONALS = "professionals"
+    #: Adults (18 and over) whose own images are involved; used for resources.
+    ADULTS = "adults"
+
+
+class Topic(enum.StrEnum):
+    """What an item is about."""
+
+    BEFORE_SENDING = "before-sending"
+    BEING_ASKED = "being-asked"
+    SENT_AN_IMAGE = "sent-an-image"
+    RECEIVED_AN_IMAGE = "received-an-image"
+    IMAGE_SHARED = "image-shared"
+    SEXTORTION = "sextortion"
+    REPORTING_AND_REMOVAL = "reporting-and-removal"
+    THE_LAW = "the-law"
+    POLICE_RESPONSE = "police-response"
+    SUPPORT = "support"
+    TALKING_ABOUT_IT = "talking-about-it"
+    RESPONDING_CALMLY = "responding-calmly"
+    RESPONDING_TO_DISCLOSURE = "responding-to-disclosure"
+    PREVALENCE = "prevalence"
+
+
+class ResourceKind(enum.StrEnum):
+    """What a help resource does."""
+
+    HELPLINE = "helpline"
+    REPORT = "report"
+    REMOVAL = "removal"
+    INFORMATION = "information"
+
+
+class ChannelKind(enum.StrEnum):
+    """How a resource can be reached."""
+
+    PHONE = "phone"
+    SMS = "sms"
+    CHAT = "chat"
+    EMAIL = "email"
+    WEB = "web"
+
+
+class SourceKind(enum.StrEnum):
+    """What kind of publication a source is."""
+
+    NEWS = "news"
+    REPORT = "report"
+    GUIDANCE = "guidance"
+    LAW = "law"
+    SURVEY = "survey"
+    PAPER = "paper"
+    OFFICIAL = "official"
+    CAMPAIGN = "campaign"
+
+
+class Confidence(enum.StrEnum):
+    """How well a resource's details are confirmed by its sources."""
+
+    #: Confirmed by the operator, a government page or several independent reports.
+    VERIFIED = "verified"
+    #: Found only in a secondary, old or single source, or with conflicting details.
+    PARTIAL = "partial"
+
+
+class Review(enum.StrEnum):
+    """The review status of one piece of text in one locale."""
+
+    #: The original text as the editors wrote and sourced it (English, or a quote's language).
+    SOURCE = "source"
+    #: A translation that a named human reviewer has checked.
+    REVIEWED = "reviewed"
+    #: A translation nobody has reviewed yet (machine-quality until proven otherwise).
+    UNREVIEWED = "unreviewed"

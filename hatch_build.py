@@ -66,7 +66,8 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
 
         sys.path.insert(0, os.path.join(self.root, "src"))
         try:
-            from sextingsafe._packs import BUNDLED, COMPILED, compile_pack
+            from sextingsafe._build import compile_pack
+            from sextingsafe._packs import BUNDLED, COMPILED
         finally:
             sys.path.pop(0)
         path = os.path.join(out, COMPILED)

@@ -18,7 +18,8 @@ from typing import Any, ClassVar
 import pytest
 
 from sextingsafe import Catalogue, PackError, PackProblem
-from sextingsafe._packs import COMPILED, build, compile_pack, discover, read_pack
+from sextingsafe._build import build, compile_pack
+from sextingsafe._packs import COMPILED, discover, read_pack
 
 MakePack = Callable[..., Path]
 PO = "locale/fr/LC_MESSAGES/sextingsafe.po"

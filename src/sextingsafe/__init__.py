@@ -17,12 +17,11 @@ if TYPE_CHECKING:
 
     from babel import Locale
 
-    from ._catalogue import (
+    from ._catalogue import Catalogue, LocaleInfo
+    from ._collections import (
         AdviceCollection,
-        Catalogue,
         Collection,
         FactCollection,
-        LocaleInfo,
         OccasionCollection,
         QuoteCollection,
         ResourceCollection,
@@ -121,16 +120,16 @@ __all__ = [
 # `import sextingsafe` costs next to nothing (see "What fast means here" in DESIGN.md).
 _LAZY = {
     "Advice": "._model",
-    "AdviceCollection": "._catalogue",
+    "AdviceCollection": "._collections",
     "Audience": "._model",
     "Catalogue": "._catalogue",
     "Channel": "._model",
     "ChannelKind": "._model",
-    "Collection": "._catalogue",
+    "Collection": "._collections",
     "Confidence": "._model",
     "ContentNotFoundError": "._errors",
     "Fact": "._model",
-    "FactCollection": "._catalogue",
+    "FactCollection": "._collections",
     "FrozenDict": "._model",
     "InvalidFilterError": "._errors",
     "InvalidLocaleError": "._errors",
@@ -141,14 +140,14 @@ _LAZY = {
     "LocalizedResource": "._localized",
     "LocalizedText": "._localized",
     "Occasion": "._model",
-    "OccasionCollection": "._catalogue",
+    "OccasionCollection": "._collections",
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
     "Quote": "._model",
-    "QuoteCollection": "._catalogue",
+    "QuoteCollection": "._collections",
     "Resource": "._model",
-    "ResourceCollection": "._catalogue",
+    "ResourceCollection": "._collections",
     "ResourceKind": "._model",
     "Review": "._model",
     "SextingsafeError": "._errors",

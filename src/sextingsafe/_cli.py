@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from ._build import build
 from ._catalogue import Catalogue, default_catalogue
 from ._errors import ContentNotFoundError, InvalidFilterError, InvalidLocaleError, PackError
 from ._export import item_to_dict
@@ -25,7 +26,7 @@ from ._model import (
     ResourceKind,
     Topic,
 )
-from ._packs import build, read_pack
+from ._packs import read_pack
 from ._version import __version__
 
 __all__ = ["main"]

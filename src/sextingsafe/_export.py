@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._build import build
 from ._catalogue import Catalogue
 from ._errors import PackError, PackProblem
 from ._gettext import CatalogStore, MessageCatalog
@@ -34,7 +35,7 @@ from ._model import (
     Source,
     Speaker,
 )
-from ._packs import KINDS, RawPack, _Record, build
+from ._packs import KINDS, RawPack, _Record
 from ._version import __version__
 
 if TYPE_CHECKING:

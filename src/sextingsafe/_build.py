@@ -1,0 +1,294 @@
+"""Building a pack's records into validated, cross-referenced items, listing every problem."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._errors import PackError, PackProblem
+from ._model import (
+    Advice,
+    Channel,
+    Fact,
+    Occasion,
+    Period,
+    Quote,
+    Renderer,
+    Resource,
+    Source,
+    Speaker,
+)
+from ._packs import KINDS, PackContent, RawPack, _encode_date, _Record, read_pack
+
+__all__ = ["build", "compile_pack"]
+
+_CLASSES: Mapping[str, type] = {
+    "source": Source,
+    "occasion": Occasion,
+    "speaker": Speaker,
+    "resource": Resource,
+    "fact": Fact,
+    "quote": Quote,
+    "advice": Advice,
+}
+#: The largest content file accepted; real ones are a few hundred KiB at most.
+
+
+def compile_pack(path: str | os.PathLike[str]) -> str:
+    """Return a pack's records as JSON, for :func:`read_pack` to load quickly.
+
+    Raises:
+        PackError: The pack has a problem; a pack is only compiled when it is valid.
+    """
+    raw = read_pack(path)
+    build([raw], None)
+    return json.dumps(
+        {
+            "name": raw.name,
+            "overrides": sorted(raw.overrides),
+            # Lines are left out: a compiled pack was valid when it was compiled.
+            "records": [[r.kind, r.data, r.path] for r in raw.records],
+        },
+        default=_encode_date,
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+_KEYS: dict[type, tuple[set[str], set[str]]] = {}
+
+
+def _expected_keys(cls: type) -> tuple[set[str], set[str]]:
+    if cls in _KEYS:
+        return _KEYS[cls]
+    names, required = set(), set()
+    for attribute in attrs.fields(cls):
+        if attribute.name == "renderer":
+            continue
+        names.add(attribute.alias)
+        if attribute.default is attrs.NOTHING:
+            required.add(attribute.alias)
+    _KEYS[cls] = names, required
+    return names, required
+
+
+def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
+    """Validate and cross-reference the records of *packs*, later packs after earlier ones.
+
+    Every field of every record is checked, so the error lists every problem, each with its file
+    and line; a record that fails is not reported again where others refer to it.
+    An id may appear in a later pack only if that pack lists it under ``overrides``.
+
+    Raises:
+        PackError: Any record of any pack is invalid; every problem is listed.
+    """
+    problems = [p for pack in packs for p in _prefixed(pack, pack.problems)]
+    built: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    failed: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    origin: dict[tuple[str, str], str] = {}
+    for kind in KINDS:
+        for pack in packs:
+            for record in (r for r in pack.records if r.kind == kind):
+                builder = _RecordBuilder(pack, record, problems)
+                item = builder.build(built, failed, renderer)
+                if item is not None:
+                    builder.store(item, built[kind], origin)
+    if problems:
+        names = [p.name for p in packs if any(q.path.startswith(p.name + "/") for q in problems)]
+        raise PackError(", ".join(names) or packs[0].name, problems)
+    return PackContent(
+        sources=tuple(built["source"].values()),
+        occasions=tuple(built["occasion"].values()),
+        speakers=tuple(built["speaker"].values()),
+        resources=tuple(built["resource"].values()),
+        facts=tuple(built["fact"].values()),
+        quotes=tuple(built["quote"].values()),
+        advice=tuple(built["advice"].values()),
+    )
+
+
+def _prefixed(pack: RawPack, problems: Iterable[PackProblem]) -> list[PackProblem]:
+    return [PackProblem(f"{pack.name}/{p.path}", p.line, p.message) for p in problems]
+
+
+def _describe(key: str, error: Exception) -> str:
+    # attrs' own validators raise TypeError(message, attribute, ...): keep just the message.
+    message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+    return message if message.startswith((key + " ", key + ":")) else f"{key}: {message}"
+
+
+#: Reference fields: key, kind referred to, and whether it holds one id or a list.
+_REFERENCES = {
+    "source": (),
+    "occasion": (("sources", "source", False),),
+    "speaker": (),
+    "resource": (("sources", "source", False),),
+    "fact": (("sources", "source", False), ("occasions", "occasion", False)),
+    "quote": (
+        ("sources", "source", False),
+        ("occasions", "occasion", False),
+        ("speaker", "speaker", True),
+    ),
+    "advice": (
+        ("sources", "source", False),
+        ("occasions", "occasion", False),
+        ("resources", "resource", False),
+    ),
+}
+
+
+class _RecordBuilder:
+    """Checks one record field by field, collecting every problem, then builds the item."""
+
+    def __init__(self, pack: RawPack, record: _Record, problems: list[PackProblem]) -> None:
+        self.pack = pack
+        self.record = record
+        self.problems = problems
+        self.cls = _CLASSES[record.kind]
+        item_id = record.data.get("id")
+        self.id = item_id if isinstance(item_id, str) else None
+        self.label = f"[[{record.kind}]] {item_id!r}" if self.id else f"[[{record.kind}]]"
+        # Fields already reported (bad references, nested tables): not checked again.
+        self.reported: set[str] = set()
+
+    def problem(self, key: str | None, message: str) -> None:
+        line = self.record.line_of(key) if key else self.record.line
+        self.problems.append(
+            PackProblem(f"{self.pack.name}/{self.record.path}", line, f"{self.label}: {message}")
+        )
+
+    def build(
+        self,
+        built: Mapping[str, Mapping[str, Any]],
+        failed: dict[str, set[str]],
+        renderer: Renderer | None,
+    ) -> Any:
+        names, required = _expected_keys(self.cls)
+        data = {k: v for k, v in self.record.data.items() if k in names}
+        ok = True
+        for key in sorted(set(self.record.data) - names):
+            self.problem(key, f"unknown key {key!r}; expected one of {', '.join(sorted(names))}")
+            ok = False
+        for key in sorted(required - set(self.record.data)):
+            self.problem(None, f"missing required key {key!r}")
+            ok = False
+        ok = self._references(data, built, failed) and ok
+        ok = self._nested(data) and ok
+        if ok:
+            if renderer is not None and self.cls is not Source:
+                data["renderer"] = renderer
+            try:
+                # The constructor validates every field; only when it fails is each field
+                # checked on its own, so that every problem is reported with its line.
+                return self.cls(**data)
+            except (TypeError, ValueError) as error:
+                data.pop("renderer", None)
+                if self._fields(data):
+                    # Each field is fine alone: a check across fields failed (placeholders
+                    # against values), and its message starts with the key it concerns.
+                    message = str(error)
+                    key = message.split(":", 1)[0]
+                    named = key if key in names else None
+                    self.problem(named, _describe(key, error) if named else message)
+        else:
+            self._fields(data)
+        if self.id is not None:
+            failed[self.record.kind].add(self.id)
+        return None
+
+    def store(self, item: Any, table: dict[str, Any], origin: dict[tuple[str, str], str]) -> None:
+        kind = self.record.kind
+        if item.id in table:
+            first = origin[kind, item.id]
+            if first == self.pack.name or item.id not in self.pack.overrides:
+                self.problem(
+                    "id",
+                    f"duplicate {kind} id {item.id!r} (first defined in {first}); a pack that "
+                    "replaces an item must list its id under 'overrides' in pack.toml",
+                )
+                return
+            del table[item.id]
+        table[item.id] = item
+        origin[kind, item.id] = self.pack.name
+
+    def _references(
+        self,
+        data: dict[str, Any],
+        built: Mapping[str, Mapping[str, Any]],
+        failed: dict[str, set[str]],
+    ) -> bool:
+        ok = True
+        for key, kind, single in _REFERENCES[self.record.kind]:
+            if key not in data:
+                continue
+            value = data[key]
+            ids = [value] if single else value
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                self.problem(
+                    key, f"{key} must be {'an id' if single else 'a list of ids'}, got {value!r}"
+                )
+                self.reported.add(key)
+                ok = False
+                continue
+            missing = [i for i in ids if i not in built[kind]]
+            unknown = [i for i in missing if i not in failed[kind]]
+            if unknown:
+                self.problem(key, f"unknown {kind} id(s) in {key}: {', '.join(map(repr, unknown))}")
+            if missing:
+                ok = False  # a reference to a record that failed was reported with that record
+                self.reported.add(key)
+                continue
+            resolved = [built[kind][i] for i in ids]
+            data[key] = resolved[0] if single else tuple(resolved)
+        return ok
+
+    def _nested(self, data: dict[str, Any]) -> bool:
+        key = {"fact": "period", "resource": "channels"}.get(self.record.kind)
+        if key is None or key not in data:
+            return True
+        try:
+            if key == "period":
+                data[key] = _sub(Period, data[key], key)
+            else:
+                data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
+        except (TypeError, ValueError) as error:
+            self.problem(key, _describe(key, error))
+            self.reported.add(key)
+            return False
+        return True
+
+    def _fields(self, data: dict[str, Any]) -> bool:
+        ok = True
+        for attribute in attrs.fields(self.cls):
+            key = attribute.alias
+            if key not in data or key in self.reported or attribute.name == "renderer":
+                continue
+            try:
+                value = data[key]
+                if attribute.converter is not None:
+                    value = attribute.converter(value)
+                if attribute.validator is not None:
+                    attribute.validator(None, attribute, value)
+            except (TypeError, ValueError) as error:
+                self.problem(key, _describe(key, error))
+                ok = False
+        return ok
+
+
+def _list_of_tables(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"channels: must be a list of inline tables, got {value!r}")
+    return value
+
+
+def _sub(cls: type, value: object, key: str) -> Any:
+    if not isinstance(value, dict):
+        raise TypeError(f"{key} must be an inline table, got {value!r}")
+    try:
+        return cls(**value)
+    except TypeError as error:
+        raise TypeError(f"{key}: {error}") from None

@@ -1,0 +1,370 @@
+"""Read-only collections of items: mapping access by id, and select() with filters that combine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from typing import Generic, TypeVar
+
+from ._errors import ContentNotFoundError, InvalidFilterError
+from ._i18n import to_babel
+from ._model import (
+    Advice,
+    Audience,
+    ChannelKind,
+    Fact,
+    Occasion,
+    Quote,
+    Resource,
+    ResourceKind,
+    Source,
+    Speaker,
+    Topic,
+)
+
+__all__ = [
+    "AdviceCollection",
+    "Collection",
+    "FactCollection",
+    "OccasionCollection",
+    "QuoteCollection",
+    "ResourceCollection",
+]
+
+T = TypeVar("T", Fact, Quote, Advice, Resource, Source, Speaker, Occasion)
+E = TypeVar("E", bound=enum.Enum)
+_REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?\Z")
+
+
+class Collection(Mapping[str, T], Generic[T]):
+    """A read-only mapping from id to item, in the order the packs define them.
+
+    Loading is lazy: nothing is read until the collection is first used.
+    """
+
+    __slots__ = ("_items", "_kind", "_load", "_lock")
+
+    def __init__(self, kind: str, load: Callable[[], tuple[T, ...]]) -> None:
+        self._kind = kind
+        self._load: Callable[[], tuple[T, ...]] = load
+        self._items: dict[str, T] | None = None
+        self._lock = threading.Lock()
+
+    def _data(self) -> dict[str, T]:
+        items = self._items
+        if items is None:
+            with self._lock:
+                if self._items is None:
+                    self._items = {item.id: item for item in self._load()}
+                items = self._items
+        return items
+
+    def __getitem__(self, id: str) -> T:  # noqa: A002
+        """Return the item with *id*.
+
+        Raises:
+            ContentNotFoundError: No item has that id; the error suggests the nearest ids.
+        """
+        try:
+            return self._data()[id]
+        except (KeyError, TypeError):
+            raise self._not_found(id) from None
+
+    def _not_found(self, id: object) -> ContentNotFoundError:  # noqa: A002
+        import difflib
+
+        text = id if isinstance(id, str) else repr(id)
+        close = difflib.get_close_matches(text, list(self._data()), n=3, cutoff=0.6)
+        return ContentNotFoundError(self._kind, text, close)
+
+    def __contains__(self, id: object) -> bool:  # noqa: A002
+        try:
+            return id in self._data()
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __repr__(self) -> str:
+        state = f"{len(self._items)} items" if self._items is not None else "not loaded yet"
+        return f"<{type(self).__name__} of {self._kind}: {state}>"
+
+    def _filtered(self, *tests: Callable[[T], bool]) -> tuple[T, ...]:
+        return tuple(item for item in self._data().values() if all(test(item) for test in tests))
+
+
+def _enum(name: str, value: object, cls: type[E]) -> E:
+    try:
+        return cls(value)
+    except ValueError:
+        expected = "one of " + ", ".join(repr(m.value) for m in cls)
+        raise InvalidFilterError(name, value, expected) from None
+
+
+def _region(name: str, value: object) -> str:
+    if not isinstance(value, str) or not _REGION.match(value.upper()):
+        raise InvalidFilterError(name, value, "an ISO 3166 code such as 'GB' or 'GB-SCT'")
+    return value.upper()
+
+
+def _applies(jurisdictions: tuple[str, ...], wanted: str) -> bool:
+    return not jurisdictions or any(
+        j == wanted or wanted.startswith(j + "-") or j.startswith(wanted + "-")
+        for j in jurisdictions
+    )
+
+
+def _occasion_test(value: object) -> Callable[[Fact | Quote | Advice], bool]:
+    if not isinstance(value, str):
+        raise InvalidFilterError("occasion", value, "an occasion id such as 'valentines-day'")
+    return lambda item: any(o.id == value for o in item.occasions)
+
+
+class OccasionCollection(Collection[Occasion]):
+    """The campaign moments of a catalogue (Valentine's Day, Safer Internet Day, ...)."""
+
+    __slots__ = ()
+
+    def on(self, day: dt.date) -> tuple[Occasion, ...]:
+        """Return the occasions whose date is *day*, or falls within their lead time after it.
+
+        Raises:
+            TypeError: *day* is not a date.
+        """
+        if not isinstance(day, dt.date):
+            raise TypeError(f"expected a datetime.date, got {day!r}")
+        return self._filtered(lambda o: o.active_on(day) is not None)
+
+
+class FactCollection(Collection[Fact]):
+    """The facts of a catalogue."""
+
+    __slots__ = ()
+
+    def select(
+        self,
+        *,
+        topic: str | None = None,
+        jurisdiction: str | None = None,
+        source: str | None = None,
+        occasion: str | None = None,
+    ) -> tuple[Fact, ...]:
+        """Return the facts that match every filter given.
+
+        Args:
+            topic: A :class:`Topic` value, such as ``"police-response"``.
+            jurisdiction: An ISO 3166 code; facts for that place, its parts or its country match.
+            source: A source id; facts that cite it match.
+            occasion: An occasion id; facts tagged with it match.
+
+        Raises:
+            InvalidFilterError: A filter value is outside its documented set.
+        """
+        tests: list[Callable[[Fact], bool]] = []
+        if topic is not None:
+            wanted_topic = _enum("topic", topic, Topic)
+            tests.append(lambda f: wanted_topic in f.topics)
+        if jurisdiction is not None:
+            place = _region("jurisdiction", jurisdiction)
+            tests.append(lambda f: _applies(f.jurisdictions, place))
+        if source is not None:
+            tests.append(lambda f: any(s.id == source for s in f.sources))
+        if occasion is not None:
+            tests.append(_occasion_test(occasion))
+        return self._filtered(*tests)
+
+
+class QuoteCollection(Collection[Quote]):
+    """The quotes of a catalogue."""
+
+    __slots__ = ()
+
+    def select(
+        self, *, speaker: str | None = None, topic: str | None = None, source: str | None = None
+    ) -> tuple[Quote, ...]:
+        """Return the quotes that match every filter given.
+
+        Args:
+            speaker: A speaker id, such as ``"zena-marshall"``.
+            topic: A :class:`Topic` value.
+            source: A source id.
+
+        Raises:
+            InvalidFilterError: A filter value is outside its documented set.
+        """
+        tests: list[Callable[[Quote], bool]] = []
+        if speaker is not None:
+            tests.append(lambda q: q.speaker.id == speaker)
+        if topic is not None:
+            wanted_topic = _enum("topic", topic, Topic)
+            tests.append(lambda q: wanted_topic in q.topics)
+        if source is not None:
+            tests.append(lambda q: any(s.id == source for s in q.sources))
+        return self._filtered(*tests)
+
+
+class AdviceCollection(Collection[Advice]):
+    """The advice items of a catalogue."""
+
+    __slots__ = ()
+
+    def select(
+        self,
+        *,
+        audience: str | None = None,
+        topic: str | None = None,
+        jurisdiction: str | None = None,
+        resource: str | None = None,
+        occasion: str | None = None,
+    ) -> tuple[Advice, ...]:
+        """Return the advice items that match every filter given.
+
+        Args:
+            audience: An :class:`Audience` value, such as ``"young-people"``.
+            topic: A :class:`Topic` value, such as ``"before-sending"``.
+            jurisdiction: An ISO 3166 code; advice for everywhere, and advice limited to that
+                place, to its country or to one of its parts, matches.
+            resource: A resource id; advice that points to it matches.
+            occasion: An occasion id; advice tagged with it matches.
+
+        Raises:
+            InvalidFilterError: A filter value is outside its documented set.
+        """
+        tests: list[Callable[[Advice], bool]] = []
+        if audience is not None:
+            wanted_audience = _enum("audience", audience, Audience)
+            tests.append(lambda a: wanted_audience in a.audiences)
+        if topic is not None:
+            wanted_topic = _enum("topic", topic, Topic)
+            tests.append(lambda a: wanted_topic in a.topics)
+        if jurisdiction is not None:
+            place = _region("jurisdiction", jurisdiction)
+            tests.append(lambda a: _applies(a.jurisdictions, place))
+        if resource is not None:
+            tests.append(lambda a: any(r.id == resource for r in a.resources))
+        if occasion is not None:
+            tests.append(_occasion_test(occasion))
+        return self._filtered(*tests)
+
+    def tip(
+        self,
+        *,
+        on: dt.date | None = None,
+        audience: str | None = "young-people",
+        topic: str | None = None,
+        jurisdiction: str | None = None,
+    ) -> Advice:
+        """Return the tip of the day: the same item all day, a different one the next.
+
+        When a campaign moment is near (see :meth:`OccasionCollection.on`), the tip comes from the
+        advice tagged with it, if any matches the filters.
+
+        Args:
+            on: The day; today by default.
+            audience: As for :meth:`select`; young people by default.
+            topic: As for :meth:`select`.
+            jurisdiction: As for :meth:`select`. Without one, only advice that applies
+                everywhere is chosen: a tip for an unknown place must not state one country's law.
+
+        Raises:
+            ContentNotFoundError: No advice matches the filters.
+        """
+        choices = self.select(audience=audience, topic=topic, jurisdiction=jurisdiction)
+        if jurisdiction is None:
+            choices = tuple(a for a in choices if not a.jurisdictions)
+        if not choices:
+            wanted = ", ".join(
+                f"{k}={v}"
+                for k, v in (
+                    ("audience", audience),
+                    ("topic", topic),
+                    ("jurisdiction", jurisdiction),
+                )
+                if v
+            )
+            raise ContentNotFoundError(
+                "advice", "", message=f"no advice matches {wanted or 'these filters'}"
+            )
+        day = on if on is not None else dt.date.today()  # noqa: DTZ011
+        timely = tuple(a for a in choices if any(o.active_on(day) for o in a.occasions))
+        if timely:
+            choices = timely
+        return choices[day.toordinal() % len(choices)]
+
+
+_countries: frozenset[str] | None = None
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+
+
+def _known_countries() -> frozenset[str]:
+    global _countries  # noqa: PLW0603
+    if _countries is None:
+        territories = to_babel("en").territories
+        codes = (str(code) for code in territories)
+        # CLDR also names groupings and private-use codes: the EU, the UN, the eurozone, unknown
+        # (ZZ), outlying Oceania (QO) and pseudo-locales (XA, XB). None is a country.
+        _countries = frozenset(
+            code
+            for code in codes
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+        )
+    return _countries
+
+
+class ResourceCollection(Collection[Resource]):
+    """The help resources of a catalogue."""
+
+    __slots__ = ()
+
+    def select(
+        self,
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        audience: str | None = None,
+        channel: str | None = None,
+        worldwide: bool = True,
+    ) -> tuple[Resource, ...]:
+        """Return the resources that match every filter given.
+
+        With *country*, the country's own resources come first, then (unless *worldwide* is
+        false) the services that can be used from anywhere.
+
+        Args:
+            country: An ISO 3166-1 alpha-2 code, such as ``"GB"``, in any case.
+            kind: A :class:`ResourceKind` value, such as ``"helpline"``.
+            audience: An :class:`Audience` value.
+            channel: A :class:`ChannelKind` value, such as ``"phone"``.
+            worldwide: Include services usable from anywhere when filtering by country.
+
+        Raises:
+            InvalidFilterError: A filter value is malformed or not an ISO 3166-1 country code.
+        """
+        tests: list[Callable[[Resource], bool]] = []
+        if kind is not None:
+            wanted_kind = _enum("kind", kind, ResourceKind)
+            tests.append(lambda r: r.kind is wanted_kind)
+        if audience is not None:
+            wanted_audience = _enum("audience", audience, Audience)
+            tests.append(lambda r: wanted_audience in r.audiences)
+        if channel is not None:
+            wanted_channel = _enum("channel", channel, ChannelKind)
+            tests.append(lambda r: any(c.kind is wanted_channel for c in r.channels))
+        if country is None:
+            return self._filtered(*tests)
+        code = _region("country", country)
+        if "-" in code or code not in _known_countries():
+            raise InvalidFilterError(
+                "country", country, "an ISO 3166-1 alpha-2 country code such as 'GB'"
+            )
+        national = self._filtered(lambda r: code in r.countries, *tests)
+        if not worldwide:
+            return national
+        return national + self._filtered(lambda r: r.worldwide, *tests)

@@ -1,0 +1,431 @@
+"""Turn sextingsafe items into docutils nodes in one locale, for :mod:`sextingsafe.sphinxext`.
+
+Every text becomes a text node (the writers escape it); nothing from a content pack is parsed as
+markup. Each item is a :class:`langblock` with the language and direction of its main text; a
+phrase in another language inside it (a label not yet translated, a fallback, the original words
+of a quote) carries its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
+
+from ._sphinx_nodes import langblock, langquote, langspan
+
+if TYPE_CHECKING:
+    from sextingsafe import Catalogue, Channel, Source
+
+__all__ = ["ContentItem", "ItemRenderer"]
+
+#: The item kinds the extension shows.
+ContentItem = Fact | Quote | Advice | Resource
+
+# Labels that the bundled catalogue may not have yet: shown in English (and marked as English)
+# until it does.
+_ENGLISH = {
+    "place": "Place",
+    "population": "Population",
+    "period": "Period",
+    "note": "Note",
+    "audiences": "For",
+    "topics": "Topics",
+    "applies-in": "Applies in",
+    "everywhere": "Everywhere",
+    "operator": "Run by",
+    "countries": "Countries",
+    "also-by": "Also by",
+    "other": "Other",
+}
+_AUDIENCES = {
+    "young-people": "Young people",
+    "parents-carers": "Parents and carers",
+    "professionals": "Professionals",
+    "adults": "Adults",
+}
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]*[0-9]\Z")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}\Z")
+_HTTPS = re.compile(r"https://\S+\Z")
+
+
+def _p(*children: nodes.Node, classes: Iterable[str] = ()) -> nodes.paragraph:
+    return nodes.paragraph("", "", *children, classes=list(classes))
+
+
+def _language(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+class ItemRenderer:
+    """Builds the nodes for items of one catalogue in one locale.
+
+    Args:
+        catalogue: Where the items and the labels come from.
+        locale: The requested locale, as the user wrote it; ``None`` for English.
+        docname: The document being read (for cross-references).
+        page_lang: The BCP 47 tag of the page around the items (Sphinx's ``language``).
+
+    Raises:
+        InvalidLocaleError: *locale* is malformed.
+    """
+
+    def __init__(
+        self, catalogue: Catalogue, locale: str | None, *, docname: str, page_lang: str
+    ) -> None:
+        self.catalogue = catalogue
+        self.locale = locale
+        # Any label parses the locale, says what was asked for, and raises if it is malformed.
+        self.requested = catalogue.label("sources", locale).requested
+        self.docname = docname
+        self.page_lang = page_lang
+        self._labels: dict[tuple[str, str], LocalizedText] = {}
+        babel_locale = catalogue.negotiate([self.requested])
+        self._territories = babel_locale.territories
+        self._territory_locale = str(babel_locale)
+
+    # -- words ---------------------------------------------------------------------------------
+
+    def label(self, name: str, english: str | None = None) -> LocalizedText:
+        """Return the interface label *name*, or *english* (marked English) if there is none."""
+        key = (name, english or "")
+        found = self._labels.get(key)
+        if found is None:
+            try:
+                found = self.catalogue.label(name, self.locale)
+            except ContentNotFoundError:
+                found = LocalizedText(english or _ENGLISH[name], locale="en")
+            self._labels[key] = found
+        return found
+
+    def phrase(self, text: str, within: str) -> nodes.Node:
+        """Return *text* as an inline node, marked with its language if that is not *within*."""
+        if isinstance(text, LocalizedText) and text.lang != within:
+            return langspan("", str(text), lang=text.lang, dir=text.direction)
+        return nodes.Text(str(text))
+
+    @staticmethod
+    def ltr(*children: nodes.Node) -> langspan:
+        """Keep numbers and addresses left to right, whatever the direction around them."""
+        return langspan("", "", *children, dir="ltr")
+
+    def term(self, kind: str, value: str) -> LocalizedText:
+        """Return the display name of an audience, topic or resource kind."""
+        english = _AUDIENCES.get(value) if kind == "audience" else None
+        return self.label(f"{kind}-{value}", english or value.replace("-", " ").capitalize())
+
+    def country(self, code: str) -> LocalizedText:
+        """Return a country's name in the locale (Babel's CLDR data), with a region's code."""
+        name = self._territories.get(code.split("-", maxsplit=1)[0])
+        if name is None:
+            return LocalizedText(code, locale="en")
+        text = name if "-" not in code else f"{name} ({code})"
+        return LocalizedText(text, locale=self._territory_locale)
+
+    def _labelled(self, name: str, value: nodes.Node, within: str, cls: str) -> nodes.paragraph:
+        head = nodes.strong("", "", self.phrase(self.label(name), within))
+        return _p(head, nodes.Text(": "), value, classes=[cls])
+
+    def _fields(
+        self, rows: Iterable[tuple[LocalizedText, list[nodes.Node]]], within: str
+    ) -> nodes.field_list:
+        fields = nodes.field_list(classes=["sextingsafe-fields"])
+        for name, body in rows:
+            fields += nodes.field(
+                "",
+                nodes.field_name("", "", self.phrase(name, within)),
+                nodes.field_body("", _p(*body)),
+            )
+        return fields
+
+    def _joined(self, texts: Iterable[str], within: str) -> list[nodes.Node]:
+        result: list[nodes.Node] = []
+        for text in texts:
+            if result:
+                result.append(nodes.Text(", "))
+            result.append(self.phrase(text, within))
+        return result
+
+    def _review(self, texts: Iterable[LocalizedText | None], within: str) -> list[nodes.Node]:
+        """Say so when a text is an unreviewed translation, or English standing in for one."""
+        shown = [t for t in texts if t is not None]
+        notes: list[nodes.Node] = []
+        if any(t.review is Review.UNREVIEWED for t in shown):
+            text = self.phrase(self.label("unreviewed"), within)
+            notes.append(_p(nodes.emphasis("", "", text), classes=["sextingsafe-unreviewed"]))
+        if any(
+            t.is_fallback and _language(t.locale) == "en" != _language(t.requested) for t in shown
+        ):
+            text = self.phrase(self.label("not-translated"), within)
+            notes.append(_p(nodes.emphasis("", "", text), classes=["sextingsafe-fallback"]))
+        return notes
+
+    def _sources(self, sources: Iterable[Source], within: str) -> list[nodes.Node]:
+        head = _p(nodes.strong("", "", self.phrase(self.label("sources"), within)))
+        head["classes"].append("sextingsafe-sources-title")
+        items = nodes.bullet_list(classes=["sextingsafe-sources"])
+        for source in sources:
+            parts: list[nodes.Node] = [nodes.Text(source.publisher + ", ")]
+            if source.author:
+                parts.append(nodes.Text(source.author + ", "))
+            title = nodes.emphasis("", source.title)
+            link = source.url or source.via
+            parts.append(nodes.reference("", "", title, refuri=link) if link else title)
+            parts.append(nodes.Text(", "))
+            if source.published is None:
+                parts.append(self.phrase(self.label("undated"), within))
+            else:
+                parts.append(nodes.Text(source.published.isoformat()))
+            parts.append(nodes.Text("."))
+            if within != "en":
+                # A source's language is not recorded: say it is unknown rather than claim the
+                # item's, and let the browser find its direction.
+                parts = [langspan("", "", *parts, lang="", dir="auto")]
+            items += nodes.list_item("", _p(*parts))
+        return [head, items]
+
+    def _block(self, kind: str, main: LocalizedText, item_id: str, anchor: str | None) -> langblock:
+        block = langblock(
+            classes=["sextingsafe", f"sextingsafe-{kind}"], lang=main.lang, dir=main.direction
+        )
+        # Content is shown as its editors and translators wrote it: no "smart" quotes, which
+        # would alter a verbatim quote and use the page's conventions for another language.
+        block["support_smartquotes"] = False
+        ident = nodes.literal("", item_id)
+        if anchor is not None:
+            block["ids"].append(anchor)
+            ident = nodes.reference("", "", ident, refid=anchor, reftitle=item_id)
+        block.append(_p(ident, classes=["sextingsafe-id"]))
+        return block
+
+    # -- items ---------------------------------------------------------------------------------
+
+    def render(self, item: ContentItem, anchor: str | None = None) -> langblock:
+        """Return *item* in full; with *anchor*, the block has that id and links to itself."""
+        if isinstance(item, Fact):
+            return self.fact(item, anchor)
+        if isinstance(item, Quote):
+            return self.quote(item, anchor)
+        if isinstance(item, Advice):
+            return self.advice(item, anchor)
+        return self.resource(item, anchor)
+
+    def fact(self, fact: Fact, anchor: str | None = None) -> langblock:
+        """Return a fact: statement, caveat, place, population, period, note and sources."""
+        local = fact.localize(self.locale)
+        within = local.statement.lang
+        block = self._block("fact", local.statement, fact.id, anchor)
+        block.extend(
+            self._review([local.statement, local.place, local.population, local.caveat], within)
+        )
+        block.append(_p(self.phrase(local.statement, within), classes=["sextingsafe-statement"]))
+        if local.caveat is not None:
+            block.append(
+                self._labelled(
+                    "caveat", self.phrase(local.caveat, within), within, "sextingsafe-caveat"
+                )
+            )
+        rows: list[tuple[LocalizedText, list[nodes.Node]]] = [
+            (self.label("place"), [self.phrase(local.place, within)]),
+            (self.label("population"), [self.phrase(local.population, within)]),
+        ]
+        if fact.period is not None:
+            span = f"{fact.period.start.isoformat()} – {fact.period.end.isoformat()}"
+            rows.append((self.label("period"), [nodes.Text(span)]))
+        rows.append((self.label("topics"), self._joined(self._terms("topic", fact), within)))
+        if fact.jurisdictions:
+            countries = (self.country(code) for code in fact.jurisdictions)
+            rows.append((self.label("applies-in"), self._joined(countries, within)))
+        rows.append((self.label("last-checked"), [nodes.Text(fact.reviewed.isoformat())]))
+        block.append(self._fields(rows, within))
+        if fact.note:
+            note = self.phrase(LocalizedText(fact.note, locale="en"), within)
+            block.append(self._labelled("note", note, within, "sextingsafe-note"))
+        block.extend(self._sources(fact.sources, within))
+        return block
+
+    def _terms(self, kind: str, item: Fact | Quote | Advice) -> list[LocalizedText]:
+        return [self.term(kind, topic.value) for topic in item.topics]
+
+    def quote(self, quote: Quote, anchor: str | None = None) -> langblock:
+        """Return a quote: content note first, the words, a labelled translation, the speaker."""
+        local = quote.localize(self.locale)
+        within = local.context.lang
+        block = self._block("quote", local.context, quote.id, anchor)
+        if local.content_note is not None:
+            note = self.phrase(local.content_note, within)
+            block.append(self._labelled("content-note", note, within, "sextingsafe-content-note"))
+        block.extend(self._review([local.context, local.role, local.content_note], within))
+        original = local.text
+        if local.translation is not None:
+            head = nodes.strong("", "", self.phrase(self.label("original-words"), within))
+            block.append(_p(head, classes=["sextingsafe-original-title"]))
+        block.append(
+            langquote(
+                "",
+                _p(nodes.Text(str(original))),
+                lang=original.lang,
+                dir=original.direction,
+                classes=["sextingsafe-words"],
+            )
+        )
+        translation = local.translation
+        if translation is not None:
+            inner = translation.lang
+            box = langblock(
+                classes=["sextingsafe-translation"], lang=inner, dir=translation.direction
+            )
+            head = _p(nodes.strong("", "", self.phrase(self.label("translation"), inner)))
+            if translation.review is Review.UNREVIEWED:
+                unreviewed = self.phrase(self.label("unreviewed"), inner)
+                head.extend([nodes.Text(" ("), nodes.emphasis("", "", unreviewed), nodes.Text(")")])
+            box.append(head)
+            box.append(
+                langquote("", _p(nodes.Text(str(translation))), classes=["sextingsafe-words"])
+            )
+            block.append(box)
+        speaker = quote.speaker
+        line: list[nodes.Node] = [nodes.Text("— "), nodes.strong("", speaker.name)]
+        if speaker.pseudonymous:
+            pseudonym = self.phrase(self.label("pseudonym"), within)
+            line += [nodes.Text(" ("), pseudonym, nodes.Text(")")]
+        line += [nodes.Text(", "), self.phrase(local.role, within)]
+        if speaker.organisation:
+            line.append(nodes.Text(f", {speaker.organisation}"))
+        line.append(nodes.Text(f", {quote.date.isoformat()}"))
+        block.append(_p(*line, classes=["sextingsafe-speaker"]))
+        block.append(_p(self.phrase(local.context, within), classes=["sextingsafe-context"]))
+        block.extend(self._sources(quote.sources, within))
+        return block
+
+    def advice(self, advice: Advice, anchor: str | None = None) -> langblock:
+        """Return an advice item: title, body, audiences, topics, places, help and sources."""
+        local = advice.localize(self.locale)
+        within = local.title.lang
+        block = self._block("advice", local.title, advice.id, anchor)
+        block.extend(self._review([local.title, local.body], within))
+        block.append(
+            _p(
+                nodes.strong("", "", self.phrase(local.title, within)),
+                classes=["sextingsafe-title"],
+            )
+        )
+        block.append(_p(self.phrase(local.body, within), classes=["sextingsafe-body"]))
+        audiences = (self.term("audience", a.value) for a in advice.audiences)
+        places = [self.country(code) for code in advice.jurisdictions] or [self.label("everywhere")]
+        rows = [
+            (self.label("audiences"), self._joined(audiences, within)),
+            (self.label("topics"), self._joined(self._terms("topic", advice), within)),
+            (self.label("applies-in"), self._joined(places, within)),
+        ]
+        block.append(self._fields(rows, within))
+        if advice.resources:
+            head = nodes.strong("", "", self.phrase(self.label("where-to-get-help"), within))
+            block.append(_p(head, classes=["sextingsafe-help-title"]))
+            help_list = nodes.bullet_list(classes=["sextingsafe-help"])
+            for resource in advice.resources:
+                help_list += nodes.list_item("", _p(*self._resource_line(resource, within)))
+            block.append(help_list)
+        block.extend(self._sources(advice.sources, within))
+        return block
+
+    def _resource_line(self, resource: Resource, within: str) -> list[nodes.Node]:
+        # A link to the resource's own entry where the project shows one; else its website.
+        name = nodes.inline("", resource.name)
+        xref = addnodes.pending_xref(
+            "",
+            name,
+            refdomain="sextingsafe",
+            reftype="resource",
+            reftarget=resource.id,
+            refexplicit=True,
+            refwarn=False,
+            refdoc=self.docname,
+        )
+        xref["sextingsafe-locale"] = self.requested
+        xref["sextingsafe-fallback"] = resource.url or ""
+        line: list[nodes.Node] = [xref]
+        for channel in resource.channels:
+            if channel.value:
+                kind = self.phrase(self.label(channel.kind.value), within)
+                line += [nodes.Text(" · "), kind, nodes.Text(" "), self._channel(channel)]
+        return line
+
+    def _channel(self, channel: Channel) -> nodes.Node:
+        value = channel.value or ""
+        kind = channel.kind.value
+        uri = None
+        if kind in {"phone", "sms"} and _PHONE.match(value) and sum(c.isdigit() for c in value) > 2:
+            digits = re.sub(r"[^0-9+]", "", value)
+            uri = ("tel:" if kind == "phone" else "sms:") + digits
+        elif kind == "email" and _EMAIL.match(value):
+            uri = "mailto:" + value
+        elif _HTTPS.match(value):
+            uri = value
+        text = nodes.Text(value)
+        return self.ltr(nodes.reference("", "", text, refuri=uri) if uri else text)
+
+    def resource(self, resource: Resource, anchor: str | None = None) -> langblock:
+        """Return a help resource: name, operator, places, description, hours, how to reach it."""
+        local = resource.localize(self.locale)
+        within = local.description.lang
+        block = self._block("resource", local.description, resource.id, anchor)
+        block.extend(self._review([local.description, local.hours], within))
+        block.append(_p(nodes.strong("", resource.name), classes=["sextingsafe-title"]))
+        if resource.confidence.value == "partial":
+            partial = nodes.strong("", "", self.phrase(self.label("partial"), within))
+            block.append(_p(partial, classes=["sextingsafe-partial"]))
+        block.append(
+            _p(self.phrase(local.description, within), classes=["sextingsafe-description"])
+        )
+        if resource.worldwide:
+            places: list[nodes.Node] = [self.phrase(self.label("worldwide"), within)]
+        else:
+            places = self._joined((self.country(c) for c in resource.countries), within)
+        rows = [
+            (self.label("operator"), [nodes.Text(resource.operator)]),
+            (self.label("countries"), places),
+        ]
+        if local.hours is not None:
+            rows.append((self.label("hours"), [self.phrase(local.hours, within)]))
+        bare = []
+        for channel in resource.channels:
+            if channel.value:
+                rows.append((self.label(channel.kind.value), [self._channel(channel)]))
+            else:
+                bare.append(self.label(channel.kind.value))
+        if bare:
+            rows.append((self.label("also-by"), self._joined(bare, within)))
+        if resource.url:
+            link = nodes.reference("", resource.url, refuri=resource.url)
+            rows.append((self.label("web"), [self.ltr(link)]))
+        rows.append((self.label("last-checked"), [nodes.Text(resource.verified.isoformat())]))
+        block.append(self._fields(rows, within))
+        block.extend(self._sources(resource.sources, within))
+        return block
+
+    # -- pointers ------------------------------------------------------------------------------
+
+    def display(self, item: ContentItem) -> str:
+        """Return a short text that names *item*: a title, a name, a statement, a speaker."""
+        if isinstance(item, Advice):
+            return item.localize(self.locale).title
+        if isinstance(item, Resource):
+            return item.name
+        if isinstance(item, Fact):
+            return item.statement(self.locale)
+        words = item.text if len(item.text) <= 60 else item.text[:57].rstrip() + "…"
+        return f"{item.speaker.name}: “{words}”"
+
+    def see(self, item: ContentItem, anchor: str) -> nodes.paragraph:
+        """Return a one-line pointer to *item*, shown in full at *anchor* on the same page."""
+        link = nodes.reference("", "", self.phrase(self.display(item), self.page_lang))
+        link["refid"] = anchor
+        pointer = _p(nodes.Text("→ "), link, classes=["sextingsafe-see"])
+        pointer["support_smartquotes"] = False
+        return pointer

@@ -157,3 +157,24 @@ class TestPybabel:
         }
         assert set(default_catalogue().messages()) == extracted
         assert len(default_catalogue().messages()) == len(extracted)
+
+    def test_reproduces_the_committed_template(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Extraction reproduces the committed .pot: the same messages, contexts and plurals.
+
+        If this fails, the content changed without `pybabel extract`: run the command in the
+        translators' guide and commit the template, then `pybabel update` the catalogues.
+        """
+        output = tmp_path / "sextingsafe.pot"
+        monkeypatch.chdir(ROOT)
+        CommandLineInterface().run(
+            ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(output), "."]
+        )
+
+        def messages(path: Path) -> set[tuple[object, ...]]:
+            with path.open("rb") as handle:
+                return {(m.context, m.id) for m in read_po(handle) if m.id}
+
+        committed = ROOT / "src" / "sextingsafe" / "locale" / "sextingsafe.pot"
+        assert messages(committed) == messages(output)

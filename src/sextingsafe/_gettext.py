@@ -319,9 +319,11 @@ class CatalogStore:
         # Later directories (packs loaded after the bundled one) take precedence.
         for directory in reversed(self._dirs):
             base = os.path.join(directory, name, "LC_MESSAGES", self.domain)
-            if os.path.exists(base + ".mo"):
+            # The .po is the source a translator edits (and where reviews are recorded); a .mo
+            # beside it may be stale. The wheel ships only .mo files, so it reads those.
+            if os.path.exists(base + ".po"):
+                found.append(MessageCatalog.from_po(name, base + ".po"))
+            elif os.path.exists(base + ".mo"):
                 with open(base + ".mo", "rb") as handle:
                     found.append(MessageCatalog.from_mo(name, handle.read()))
-            elif os.path.exists(base + ".po"):
-                found.append(MessageCatalog.from_po(name, base + ".po"))
         return found

@@ -364,7 +364,9 @@ class TestAdviceTip:
 
     def test_nothing_matches(self, selection: Catalogue) -> None:
         """No matching advice raises ContentNotFoundError naming the filters."""
-        with pytest.raises(ContentNotFoundError, match="audience=professionals, topic=sextortion"):
+        with pytest.raises(
+            ContentNotFoundError, match=r"audience='professionals', topic='sextortion'"
+        ):
             selection.advice.tip(audience="professionals", topic="sextortion")
 
 

@@ -201,8 +201,8 @@ if TYPE_CHECKING:
 def _collection(name: str) -> Any:
     from ._catalogue import bundled_collection
 
-    value = globals()[name] = bundled_collection(name)
-    return value
+    # One object per name even when threads ask at once (setdefault is atomic on a dict).
+    return globals().setdefault(name, bundled_collection(name))
 
 
 def _default_catalogue() -> Catalogue:
@@ -214,7 +214,7 @@ def _default_catalogue() -> Catalogue:
     return default_catalogue()
 
 
-def negotiate(preferred: str | Sequence[str | Locale], default: str = "en") -> Locale:
+def negotiate(preferred: str | Sequence[str | Locale] | None, default: str = "en") -> Locale:
     """Pick the best bundled locale for an ``Accept-Language`` header or a list of tags.
 
     >>> str(negotiate("fr-CA,fr;q=0.9,en;q=0.5"))

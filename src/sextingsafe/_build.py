@@ -89,6 +89,9 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
     problems = [p for pack in packs for p in _prefixed(pack, pack.problems)]
     built: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     failed: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for pack in packs:
+        for kind, item_id in pack.unreadable:
+            failed[kind].add(item_id)
     origin: dict[tuple[str, str], str] = {}
     for kind in KINDS:
         for pack in packs:

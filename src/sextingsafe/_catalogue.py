@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
@@ -18,7 +19,7 @@ from ._collections import (
     QuoteCollection,
     ResourceCollection,
 )
-from ._errors import ContentNotFoundError, PackProblem
+from ._errors import ContentNotFoundError, InvalidLocaleError
 from ._gettext import CatalogStore
 from ._i18n import (
     DEFAULT,
@@ -39,11 +40,9 @@ from ._model import (
     Source,
     Speaker,
 )
-from ._packs import BUNDLED, PackContent, RawPack, check_catalogues, discover, read_pack
+from ._packs import BUNDLED, PackContent, check_catalogues, discover, read_pack
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from babel import Locale
 
 __all__ = ["Catalogue", "LocaleInfo", "bundled_collection", "default_catalogue"]
@@ -102,6 +101,13 @@ class Catalogue:
         self.speakers: Collection[Speaker] = Collection("speaker", lambda: content.speakers)
         self.occasions = OccasionCollection("occasion", lambda: content.occasions)
         self._negotiated: dict[object, Locale] = {}
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Shared by every part of an app: once made, nothing may swap its collections.
+        if getattr(self, "_frozen", False):
+            raise AttributeError(f"Catalogue is read-only; cannot set {name!r}")
+        object.__setattr__(self, name, value)
 
     @classmethod
     def bundled(cls) -> Catalogue:
@@ -142,9 +148,7 @@ class Catalogue:
         # The bundled catalogues are checked by the test suite; a pack's are checked on loading.
         for number, raw in enumerate(raws):
             if not (include_bundled and number == 0):
-                raws[number] = raw._replace(
-                    problems=(*raw.problems, *_unprefixed(raw, check_catalogues(raw)))
-                )
+                raws[number] = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
         locale_dirs = [raw.locale_dir for raw in raws]
         if include_bundled:
             locale_dirs[0] = _BUNDLED_LOCALES
@@ -162,14 +166,24 @@ class Catalogue:
         """Return the names of the locales with a catalogue, and English."""
         return self.store.supported()
 
-    def negotiate(self, preferred: str | Sequence[str | Locale], default: str = "en") -> Locale:
+    def negotiate(
+        self, preferred: str | Sequence[str | Locale] | None, default: str = "en"
+    ) -> Locale:
         """Pick the best supported locale for an ``Accept-Language`` header or a list of tags.
 
-        q-values are honoured; ``fr-CA`` matches ``fr``; nothing matching gives *default*.
+        q-values are honoured; ``fr-CA`` matches ``fr``; nothing matching gives *default*, and
+        so does ``None`` (a request without the header).
 
         Raises:
-            InvalidLocaleError: The header or a tag is malformed.
+            InvalidLocaleError: The header or a tag is malformed, or *preferred* is neither text
+                nor a sequence of tags.
         """
+        if preferred is None:
+            preferred = ()
+        elif not isinstance(preferred, str | Sequence):
+            raise InvalidLocaleError(
+                preferred, "expected an Accept-Language header or a list of tags"
+            )
         key = (preferred if isinstance(preferred, str) else tuple(preferred), default)
         try:
             return self._negotiated[key]
@@ -289,12 +303,6 @@ def _source_text(item: Fact | Quote | Advice | Resource | Speaker | Occasion, na
         return item.statement_template
     value: str = getattr(item, name)
     return value
-
-
-def _unprefixed(raw: RawPack, problems: list[PackProblem]) -> list[PackProblem]:
-    # build() prefixes a pack's own problems with its name; these already carry it.
-    prefix = raw.name + "/"
-    return [PackProblem(p.path.removeprefix(prefix), p.line, p.message) for p in problems]
 
 
 _BUNDLED_LOCALES = os.path.join(os.path.dirname(__file__), "locale")

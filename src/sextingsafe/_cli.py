@@ -26,7 +26,7 @@ from ._model import (
     ResourceKind,
     Topic,
 )
-from ._packs import read_pack
+from ._packs import PackContent, check_catalogues, read_pack
 from ._version import __version__
 
 __all__ = ["main"]
@@ -315,8 +315,14 @@ def _export_command(catalogue: Catalogue, args: argparse.Namespace, out: TextIO)
         data = export(catalogue, args.locale if args.locale is not None else "all")
     if args.output is None:
         return _json(data, out)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        _json(data, handle)
+    try:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            _json(data, handle)
+    except OSError as error:
+        print(
+            f"sextingsafe: error: cannot write {args.output!r}: {error.strerror}", file=sys.stderr
+        )
+        return EXIT_NOT_FOUND
     return EXIT_OK
 
 
@@ -355,6 +361,7 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
 
 def _validate(path: str, out: TextIO) -> int:
     raw = read_pack(path)
+    raw = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
     same = os.path.realpath(path) == os.path.realpath(_bundled_dir())
     packs = [raw] if same else [read_pack(_bundled_dir(), compiled=True), raw]
     try:
@@ -365,11 +372,37 @@ def _validate(path: str, out: TextIO) -> int:
         print(f"{len(error.problems)} problem(s) in {path}", file=out)
         return EXIT_NOT_FOUND
     own = sum(1 for record in raw.records)
+    warnings = _editorial_warnings(content, {r.data.get("id") for r in raw.records})
+    for warning in warnings:
+        print(f"warning: {warning}", file=out)
     print(
         f"{path}: OK ({own} records; {len(content.advice)} advice items with the bundled pack)",
         file=out,
     )
     return EXIT_OK
+
+
+def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:
+    """The editorial checks, as warnings: the pack is valid, but its wording may not be safe."""
+    from ._editorial import YOUNG_PEOPLE_MAX_GRADE, check_wording, reading_grade
+
+    found = []
+    for advice in content.advice:
+        if advice.id not in ids:
+            continue
+        young = Audience.YOUNG_PEOPLE in advice.audiences
+        for text in (advice.title, advice.body):
+            found += [
+                f"[[advice]] {advice.id!r}: {f.match!r}: {f.rule.reason}"
+                for f in check_wording(text, for_young_people=young)
+            ]
+        grade = reading_grade(advice.body)
+        if young and grade > YOUNG_PEOPLE_MAX_GRADE:
+            found.append(
+                f"[[advice]] {advice.id!r}: reading grade {grade:.1f} is above "
+                f"{YOUNG_PEOPLE_MAX_GRADE:g} for young people; use shorter sentences and words"
+            )
+    return found
 
 
 def _bundled_dir() -> str:

@@ -109,7 +109,8 @@ def _enum(name: str, value: object, cls: type[E]) -> E:
 
 
 def _region(name: str, value: object) -> str:
-    if not isinstance(value, str) or not _REGION.match(value.upper()):
+    # ASCII first: "ß".upper() is "SS", which would otherwise pass as South Sudan.
+    if not isinstance(value, str) or not value.isascii() or not _REGION.match(value.upper()):
         raise InvalidFilterError(name, value, "an ISO 3166 code such as 'GB' or 'GB-SCT'")
     return value.upper()
 
@@ -275,13 +276,16 @@ class AdviceCollection(Collection[Advice]):
 
         Raises:
             ContentNotFoundError: No advice matches the filters.
+            TypeError: *on* is not a date.
         """
+        if on is not None and not isinstance(on, dt.date):
+            raise TypeError(f"on must be a datetime.date, got {on!r}")
         choices = self.select(audience=audience, topic=topic, jurisdiction=jurisdiction)
         if jurisdiction is None:
             choices = tuple(a for a in choices if not a.jurisdictions)
         if not choices:
             wanted = ", ".join(
-                f"{k}={v}"
+                f"{k}={v!r}"
                 for k, v in (
                     ("audience", audience),
                     ("topic", topic),

@@ -92,6 +92,10 @@ class InvalidFilterError(SextingsafeError, ValueError):
         return (type(self), (self.name, self.value, self.expected))
 
 
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() or c in "\n\t" else f"\\u{ord(c):04x}" for c in text)
+
+
 class PackProblem:
     """One problem found in a content pack: where it is and what is wrong.
 
@@ -102,18 +106,25 @@ class PackProblem:
     """
 
     __slots__ = ("line", "message", "path")
+    path: str
+    line: int
+    message: str
 
     def __init__(self, path: str, line: int, message: str) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "message", message)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"PackProblem is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"PackProblem is immutable; cannot delete {name!r}")
 
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}: {self.message}"
-            if self.line
-            else f"{self.path}: {self.message}"
-        )
+        # File names and messages come from the pack: escape what a terminal would act on.
+        path, message = _printable(self.path), _printable(self.message)
+        return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
     def __repr__(self) -> str:
         return f"PackProblem({self.path!r}, {self.line!r}, {self.message!r})"

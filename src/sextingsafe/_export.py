@@ -35,7 +35,7 @@ from ._model import (
     Source,
     Speaker,
 )
-from ._packs import KINDS, RawPack, _Record
+from ._packs import KINDS, RawPack, _placeholder_fault, _plural_fault, _Record
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -275,14 +275,33 @@ def _dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
 def load_export(data: Mapping[str, Any]) -> Catalogue:
     """Build a catalogue from :func:`export` data, translations included.
 
+    The data is checked as a pack is: every item is validated, and every translation that gets
+    formatted must keep its message's placeholders, under a plural rule that picks a real form.
+
     Raises:
-        PackError: The data is not an export, or an item in it is invalid.
+        PackError: The data is not an export, or something in it is invalid.
     """
-    if data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
+    given: Any = data  # anything can arrive from a file: check before trusting the annotation
+    if (
+        not isinstance(given, Mapping)
+        or given.get("format") != FORMAT
+        or given.get("version") != FORMAT_VERSION
+    ):
         raise PackError(
             "export",
             [PackProblem("export", 0, f"not a {FORMAT} version {FORMAT_VERSION} document")],
         )
+    try:
+        return _load_export(data)
+    except PackError:
+        raise
+    except (AttributeError, LookupError, TypeError, ValueError, ArithmeticError) as error:
+        # InvalidLocaleError is a ValueError: a bad locale tag in the data lands here too.
+        message = f"not a valid export: {type(error).__name__}: {error}"
+        raise PackError("export", [PackProblem("export", 0, message)]) from None
+
+
+def _load_export(data: Mapping[str, Any]) -> Catalogue:
     records: list[_Record] = []
     translations: dict[str, dict[str, tuple[str, Any]]] = {}
     reviews: dict[str, dict[str, tuple[str, str]]] = {}
@@ -314,6 +333,19 @@ def load_export(data: Mapping[str, Any]) -> Catalogue:
         if info.get("plural_forms")
     }
     _label_translations(data.get("labels", {}), data.get("label_review", {}), translations, reviews)
+    problems = [
+        PackProblem("export", 0, f"{name}: {fault}")
+        for name, header in plural_headers.items()
+        if (fault := _plural_fault(header))
+    ]
+    problems += [
+        PackProblem("export", 0, f"{name} {context}: {fault}")
+        for name, entries in translations.items()
+        for context, (msgid, text) in entries.items()
+        if (fault := _translation_fault(context, msgid, text))
+    ]
+    if problems:
+        raise PackError("export", problems)
     catalogs = {
         name: MessageCatalog.from_entries(
             name,
@@ -327,6 +359,16 @@ def load_export(data: Mapping[str, Any]) -> Catalogue:
     renderer = CatalogueRenderer(store)
     content = build([RawPack("export", "", tuple(records), frozenset(), ())], renderer)
     return Catalogue(content, store, renderer)
+
+
+def _translation_fault(context: str, msgid: str, text: object) -> str | None:
+    if isinstance(text, tuple):
+        if not all(isinstance(form, str) for form in text):
+            return "plural forms must be text"
+        return next(filter(None, (_placeholder_fault(msgid, form) for form in text)), None)
+    if not isinstance(text, str):
+        return f"a translation must be text, got {text!r}"
+    return _placeholder_fault(msgid, text) if context.endswith(":statement") else None
 
 
 def _label_translations(

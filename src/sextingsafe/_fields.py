@@ -16,7 +16,11 @@ from ._enums import Audience, ChannelKind, Confidence, ResourceKind, SourceKind,
 E = TypeVar("E", bound=enum.Enum)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_HTTPS = re.compile(r"https://[^\s/?#]+\.[^\s]+\Z|https://[^\s/?#.]+\.[a-z]{2,}\Z")
+# URL characters only (RFC 3986, with % escapes): no quotes, angle brackets or bidi controls.
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_HTTPS = re.compile(rf"https://[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}(?::[0-9]+)?(?:[/?#]{_URL_CHARS}*)?\Z")
+# C0 and C1 control characters other than tab and newline: they reach terminals raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
@@ -33,6 +37,14 @@ def _text(_inst: object, attribute: Any, value: Any) -> None:
         raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
     if value != value.strip():
         raise ValueError(f"{attribute.name} must not start or end with white space, got {value!r}")
+    control = _CONTROL.search(value)
+    if control:
+        raise ValueError(f"{attribute.name} contains the control character {control.group(0)!r}")
+
+
+def _optional_string(inst: object, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _text(inst, attribute, value)
 
 
 def _optional_text(inst: object, attribute: Any, value: str) -> None:

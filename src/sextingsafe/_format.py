@@ -77,11 +77,14 @@ def _format_one(
         raise ValueError(f"no value named {name!r} for placeholder {{{name}}}") from None
     from babel.numbers import format_decimal, format_percent
 
-    if spec == "percent":
-        return format_percent(value, locale=locale, decimal_quantization=False)
-    if spec == "year":
-        return format_decimal(value, format="0", locale=locale)
-    return format_decimal(value, locale=locale, decimal_quantization=False)
+    try:
+        if spec == "percent":
+            return format_percent(value, locale=locale, decimal_quantization=False)
+        if spec == "year":
+            return format_decimal(value, format="0", locale=locale)
+        return format_decimal(value, locale=locale, decimal_quantization=False)
+    except ArithmeticError:  # a number beyond Babel's decimal context: show it as Python does
+        return str(value)
 
 
 # The same table as html.escape(quote=True), without importing html.entities on a cold start.

@@ -154,8 +154,11 @@ class MessageCatalog:
 
             expression = _plural_expression(self.headers.get("plural-forms", ""))
             self._plural = gettext.c2py(expression)
-        index = self._plural(count)
-        return forms[index] if index < len(forms) else None
+        try:
+            index = self._plural(count)
+        except (ArithmeticError, RecursionError, TypeError, ValueError):
+            return None
+        return forms[index] if 0 <= index < len(forms) else None
 
     @classmethod
     def from_mo(cls, locale: str, data: bytes) -> MessageCatalog:

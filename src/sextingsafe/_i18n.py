@@ -120,10 +120,12 @@ def parse_locale(value: Locale | str | LocaleId | None) -> LocaleId:
 
 
 def _parse(value: object) -> LocaleId:
-    babel_core = sys.modules.get("babel.core")
-    if babel_core is not None and isinstance(value, babel_core.Locale):
-        return LocaleId(value.language, value.script or None, value.territory or None)
     if not isinstance(value, str):
+        # Only a non-string can be a babel.Locale. Another thread may be importing Babel right
+        # now, so the module can be in sys.modules without its Locale class yet.
+        locale_class = getattr(sys.modules.get("babel.core"), "Locale", None)
+        if locale_class is not None and isinstance(value, locale_class):
+            return LocaleId(value.language, value.script or None, value.territory or None)
         raise InvalidLocaleError(
             value, "expected a str such as 'pt-BR' or 'pt_BR', or a babel.Locale"
         )
@@ -243,8 +245,43 @@ def to_babel(name: str) -> Locale:
         from babel import Locale, UnknownLocaleError
 
         try:
-            result = Locale.parse(name)
+            parsed = Locale.parse(name)
         except (UnknownLocaleError, ValueError) as error:
             raise LookupError(f"Babel has no locale data for {name!r}: {error}") from None
+        result = _frozen_locale(parsed)
         _babel_locales[name] = result
         return result
+
+
+_frozen_class: type[Locale] | None = None
+
+
+def _frozen_locale(locale: Locale) -> Locale:
+    """Return a copy of *locale* that cannot be changed: the cached one is shared by everyone."""
+    global _frozen_class  # noqa: PLW0603
+    if _frozen_class is None:
+        from babel import Locale
+
+        class FrozenLocale(Locale):
+            """A babel.Locale whose identifying attributes cannot be changed once made."""
+
+            def __setattr__(self, name: str, value: object) -> None:
+                # Babel fills its locale data in lazily (name-mangled private attributes).
+                if getattr(self, "_frozen", False) and not name.startswith("_Locale__"):
+                    raise AttributeError(
+                        f"this Locale is shared and read-only; cannot set {name!r}"
+                    )
+                super().__setattr__(name, value)
+
+            def __reduce__(self) -> tuple[object, ...]:
+                # A copy elsewhere (pickled, deep-copied) is an ordinary babel.Locale.
+                identity = (self.language, self.territory, self.script, self.variant, self.modifier)
+                return (Locale, identity)
+
+        FrozenLocale.__name__ = FrozenLocale.__qualname__ = "Locale"
+        _frozen_class = FrozenLocale
+    frozen = _frozen_class(
+        locale.language, locale.territory, locale.script, locale.variant, locale.modifier
+    )
+    object.__setattr__(frozen, "_frozen", True)
+    return frozen

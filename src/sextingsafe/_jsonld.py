@@ -192,4 +192,4 @@ def export_jsonld(
     graph += [node for q in content.quotes for node in _quote(q, locale)]
     graph += [_advice(a, locale) for a in content.advice]
     graph += [_resource(r, locale) for r in content.resources]
-    return {"@context": CONTEXT, "@graph": graph}
+    return {"@context": dict(CONTEXT), "@graph": graph}

@@ -217,6 +217,8 @@ class CatalogueRenderer:
         try:
             return self._chains[wanted]
         except KeyError:
+            if len(self._chains) >= _CACHE_MAX:  # bounded: locales can come from requests
+                self._chains.clear()
             chain = self._chains[wanted] = fallback_chain(wanted, self.store.supported())
             return chain
 

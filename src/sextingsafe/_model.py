@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
@@ -24,6 +25,7 @@ from ._fields import (
     _https,
     _language,
     _nonempty,
+    _optional_string,
     _optional_text,
     _regions,
     _resource_kind,
@@ -68,6 +70,8 @@ __all__ = [
 
 LocaleArg = "Locale | str | None"
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?::([a-z]+))?\}|[{}]")
+#: The largest value a statement may show: Babel formats numbers through a decimal context.
+_LARGEST = 10**15
 #: Placeholder format specs: ``{n}`` is a number, ``{n:percent}`` a fraction, ``{n:year}`` a year.
 SPECS = frozenset({"", "percent", "year"})
 #: Placeholders filled from a fact's period rather than its values.
@@ -203,7 +207,7 @@ class Source:
     url: str | None = field(default=None, validator=_https)
     #: Where the text was actually read, when that is not :attr:`url` (a mirror or archive).
     via: str | None = field(default=None, validator=_https)
-    author: str | None = field(default=None)
+    author: str | None = field(default=None, validator=_optional_string)
     note: str = field(default="", validator=_optional_text)
 
 
@@ -342,6 +346,10 @@ class Fact(_Localizable):
         for name, value in self.values.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise TypeError(f"values: {name!r} must be a number, got {value!r}")
+            if not math.isfinite(value) or abs(value) >= _LARGEST:
+                raise ValueError(
+                    f"values: {name!r} must be a finite number below 10^15, got {value!r}"
+                )
         reserved = PERIOD_PLACEHOLDERS & set(self.values)
         if reserved:
             raise ValueError(f"values: {sorted(reserved)} are reserved for the period's dates")
@@ -397,7 +405,7 @@ class Channel:
     """One way to reach a resource; :attr:`value` is absent where the sources give no address."""
 
     kind: ChannelKind = field(converter=_channel_kind)
-    value: str | None = field(default=None)
+    value: str | None = field(default=None, validator=_optional_string)
 
 
 @frozen(kw_only=True)

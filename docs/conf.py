@@ -148,6 +148,10 @@ def _no_inline_attribute_type(_app: Sphinx, what: str, *args: Any) -> None:
 LOCALE_PAGES = os.path.join(_HERE, "catalogue", "locales")
 LOCALE_PAGE = """\
 .. Written by docs/conf.py when the build starts; edit the template there, not this file.
+   The search covers the English catalogue; searching the same items in every language would
+   only multiply the results (and the index).
+
+:nosearch:
 
 {title}
 {underline}
@@ -155,9 +159,11 @@ LOCALE_PAGE = """\
 The whole catalogue in {name}{direction}.
 Each item says so when its translation has not yet been reviewed by a person,
 and when a text is shown in English because it is not translated yet.
+Each links to its full entry in the English catalogue, with its sources, notes and dates.
 
 .. sextingsafe:catalogue::
    :locale: {locale}
+   :brief:
 """
 
 

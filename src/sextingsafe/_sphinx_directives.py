@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable
@@ -16,10 +17,11 @@ from sphinx.util.nodes import make_id
 import sextingsafe
 from sextingsafe import Catalogue, InvalidFilterError, InvalidLocaleError
 
-from ._sphinx_nodes import langspan
+from ._sphinx_nodes import langspan, pending_item
 from ._sphinx_render import ContentItem, ItemRenderer
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.config import Config
 
     from sextingsafe import Collection
@@ -34,6 +36,7 @@ __all__ = [
     "LocalesDirective",
     "ResourcesDirective",
     "catalogue",
+    "expand",
 ]
 
 logger = logging.getLogger(__name__)
@@ -79,12 +82,18 @@ def _load(config: Config) -> tuple[Catalogue, tuple[str, ...]]:
         found = _catalogues.get(key)
         if found is None:
             catalogue = Catalogue.load(*key[0], include_bundled=key[1])
+            # Documents that show content are read again when a file it came from changes:
+            # a pack edited, or the package upgraded.
+            folders = list(key[0])
+            if key[1]:
+                package = os.path.dirname(sextingsafe.__file__)
+                folders += [os.path.join(package, "content"), os.path.join(package, "locale")]
             files = tuple(
                 os.path.join(top, name)
-                for pack in key[0]
-                for top, _, names in os.walk(pack)
+                for folder in folders
+                for top, _, names in os.walk(folder)
                 for name in sorted(names)
-                if name.endswith((".toml", ".po"))
+                if name.endswith((".toml", ".po", ".mo"))
             )
             found = _catalogues[key] = (catalogue, files)
     return found
@@ -101,6 +110,7 @@ class _ContentDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "locale": directives.unchanged_required,
         "no-index": directives.flag,
+        "brief": directives.flag,
     }
 
     def warn(self, message: str, subtype: str) -> list[nodes.Node]:
@@ -116,32 +126,52 @@ class _ContentDirective(SphinxDirective):
         cat, files = _load(self.config)
         for path in files:
             self.env.note_dependency(path)
-        locale = self.options.get("locale") or self.config.sextingsafe_locale or None
+        default = self.config.sextingsafe_locale or None
+        locale = self.options.get("locale") or default
         try:
             return ItemRenderer(
-                cat, locale, docname=self.env.docname, page_lang=_page_lang(self.config)
+                cat,
+                locale,
+                page_lang=_page_lang(self.config),
+                brief="brief" in self.options,
+                default_locale=default,
             )
         except InvalidLocaleError as error:
             self.warn(str(error), "locale")
             return None
 
-    def anchor(self, item: ContentItem) -> str:
-        """Return a new id, unique in the document, for *item*'s block."""
-        node_id = make_id(self.env, self.state.document, item.item_kind, item.id)
+    def anchor(self, item: ContentItem, locale: str) -> str:
+        """Return a new id, unique in the document, for *item*'s block in *locale*.
+
+        It is ``kind-id``, or ``kind-id-locale`` when the page already shows the item.
+        """
+        ids = self.state.document.ids
+        node_id: str = nodes.make_id(f"{item.item_kind}-{item.id}")
+        if node_id in ids:
+            node_id = nodes.make_id(f"{node_id}-{locale}")
+        if node_id in ids:
+            node_id = make_id(self.env, self.state.document, item.item_kind, item.id)
         # Reserve it now: make_id() avoids the ids the document has noted.
-        self.state.document.ids[node_id] = nodes.Element()
+        ids[node_id] = nodes.Element()
         return node_id
 
     def show(self, renderer: ItemRenderer, item: ContentItem, anchor: str) -> nodes.Node:
-        """Render *item* in full at *anchor*, and make it a cross-reference target."""
-        block = renderer.render(item, anchor)
-        self.state.document.ids[anchor] = block
+        """Place *item* at *anchor* (see :func:`expand`); make it a cross-reference target."""
+        node = pending_item(
+            kind=item.item_kind,
+            item=item.id,
+            locale=renderer.locale or "",
+            brief=renderer.brief,
+            ids=[anchor],
+        )
+        self.set_source_info(node)
+        self.state.document.ids[anchor] = node
         if "no-index" not in self.options:
             domain = self.env.get_domain("sextingsafe")
             display = item.id if item.item_kind in {"fact", "quote"} else renderer.display(item)
             key = (item.item_kind, item.id, renderer.requested)
-            domain.note_object(key, anchor, str(display), block)  # type: ignore[attr-defined]
-        return block
+            domain.note_object(key, anchor, str(display), node)  # type: ignore[attr-defined]
+        return node
 
     def items(
         self,
@@ -149,12 +179,15 @@ class _ContentDirective(SphinxDirective):
         items: tuple[ContentItem, ...],
         dims: tuple[str, ...] = (),
         prefix: str = "",
+        *,
+        sections: bool = True,
     ) -> list[nodes.Node]:
-        """Render *items*; with *dims*, in sections, each item in full in its first group.
+        """Show *items*; with *dims*, in groups, each item in full in its first group.
 
-        In its other groups an item has a pointer to where it is shown.
+        In its other groups an item has a pointer to where it is shown. Groups are sections, or
+        with *sections* false, a rubric (a heading outside the table of contents) each.
         """
-        anchors = {item.id: self.anchor(item) for item in items}
+        anchors = {item.id: self.anchor(item, renderer.requested) for item in items}
         homes = {item.id: tuple(_keys(dim, item)[0] for dim in dims) for item in items}
 
         def level(members: list[ContentItem], path: tuple[str, ...]) -> list[nodes.Node]:
@@ -175,12 +208,18 @@ class _ContentDirective(SphinxDirective):
                 section_id = make_id(
                     self.env, self.state.document, prefix or "sextingsafe", "-".join((*path, key))
                 )
-                heading = _heading(renderer, dim, key, groups[key][0])
-                section = nodes.section("", ids=[section_id])
-                self.state.document.ids[section_id] = section
-                section += nodes.title("", "", renderer.phrase(heading, renderer.page_lang))
-                section += level(groups[key], (*path, key))
-                result.append(section)
+                heading = renderer.phrase(
+                    _heading(renderer, dim, key, groups[key][0]), renderer.page_lang
+                )
+                if sections:
+                    section = nodes.section("", nodes.title("", "", heading), ids=[section_id])
+                    self.state.document.ids[section_id] = section
+                    section += level(groups[key], (*path, key))
+                    result.append(section)
+                else:
+                    rubric = nodes.rubric("", "", heading, ids=[section_id])
+                    self.state.document.ids[section_id] = rubric
+                    result += [rubric, *level(groups[key], (*path, key))]
             return result
 
         return level(list(items), ())
@@ -245,7 +284,7 @@ class ItemDirective(_ContentDirective):
                 found.append(collection[item_id])
             except sextingsafe.ContentNotFoundError as error:
                 suggestions += error.suggestions
-        names = " or ".join(kinds)
+        names = kinds[0] if len(kinds) == 1 else "item"
         if not found:
             hint = (
                 "; did you mean " + ", ".join(map(repr, suggestions)) + "?" if suggestions else ""
@@ -253,8 +292,10 @@ class ItemDirective(_ContentDirective):
             return self.warn(f"no {names} with id {item_id!r}{hint}", "not-found")
         if len(found) > 1:
             which = ", ".join(item.item_kind for item in found)
-            return self.warn(f"{item_id!r} is the id of a {which}: add :kind:", "ambiguous")
-        return [self.show(renderer, found[0], self.anchor(found[0]))]
+            return self.warn(
+                f"{item_id!r} names more than one item ({which}): add :kind:", "ambiguous"
+            )
+        return [self.show(renderer, found[0], self.anchor(found[0], renderer.requested))]
 
 
 def _filter_options() -> dict[str, Callable[[str], Any]]:
@@ -298,8 +339,9 @@ class ListDirective(_ContentDirective):
             return []
         filters = self.filters()
         allowed = {*FILTERS[what], *(("worldwide",) if what == "resources" else ())}
-        for name in sorted(set(filters) - allowed):
-            option = "no-worldwide" if name == "worldwide" else name
+        wrong = sorted(set(filters) - allowed)
+        if wrong:
+            option = "no-worldwide" if wrong[0] == "worldwide" else wrong[0]
             expected = ", ".join(f":{f}:" for f in FILTERS[what])
             return self.warn(
                 f":{option}: does not filter {what} (its filters: {expected})", "usage"
@@ -345,9 +387,9 @@ class CatalogueDirective(_ContentDirective):
 
     #: Each section: its id, its title (in the page's language), what it holds and its groups.
     SECTIONS = (
-        ("facts", "Facts", ("topic",)),
-        ("quotes", "Quotes", ("speaker",)),
-        ("advice", "Advice", ("audience", "topic")),
+        ("facts", "Facts", ()),
+        ("quotes", "Quotes", ()),
+        ("advice", "Advice", ("audience",)),
         ("resources", "Help resources", ("country",)),
     )
 
@@ -364,7 +406,9 @@ class CatalogueDirective(_ContentDirective):
             section_id = make_id(self.env, self.state.document, "sextingsafe", what)
             section = nodes.section("", nodes.title("", title), ids=[section_id])
             self.state.document.ids[section_id] = section
-            section += self.items(renderer, items, dims, prefix=what)
+            # Groups as rubrics: sections would put hundreds of headings in the site's
+            # navigation, which Sphinx copies into every page.
+            section += self.items(renderer, items, dims, prefix=what, sections=False)
             result.append(section)
         return result
 
@@ -406,3 +450,37 @@ class LocalesDirective(_ContentDirective):
                 ),
             )
         return [lines]
+
+
+def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace each :class:`pending_item` with the item's nodes (``doctree-resolved``).
+
+    By now every document has been read, so links between items resolve here, directly.
+    """
+    placed = list(doctree.findall(pending_item))
+    if not placed:
+        return
+    cat = catalogue(app.config)
+    domain = app.env.get_domain("sextingsafe")
+    renderers: dict[tuple[str, bool], ItemRenderer] = {}
+    for node in placed:
+        key = (node["locale"], bool(node["brief"]))
+        renderer = renderers.get(key)
+        if renderer is None:
+            renderer = renderers[key] = ItemRenderer(
+                cat,
+                node["locale"] or None,
+                page_lang=_page_lang(app.config),
+                brief=key[1],
+                default_locale=app.config.sextingsafe_locale or None,
+            )
+            renderer.link = functools.partial(domain.link, app.builder, docname)  # type: ignore[attr-defined]
+        try:
+            item = getattr(cat, KINDS[node["kind"]])[node["item"]]
+        except sextingsafe.ContentNotFoundError as error:
+            # Read by an earlier build, from content that has changed since without a file
+            # Sphinx knows of (sphinx-build -E reads everything again).
+            logger.warning("%s", error, location=node, type="sextingsafe", subtype="not-found")
+            node.parent.remove(node)
+            continue
+        node.replace_self(renderer.render(item, node["ids"][0]))

@@ -113,13 +113,16 @@ class SextingsafeDomain(Domain):
             except InvalidLocaleError:
                 return None
         else:
-            others = sorted(key[2] for key in self.objects if key[:2] == (kind, item_id))
-            candidates = [name for name in (locale, self._locale(None)) if name] + others
+            candidates = [name for name in (locale, self._locale(None)) if name]
         for name in candidates:
             found = self.objects.get((kind, item_id, name))
             if found is not None:
                 return kind, found
-        return None
+        if at:
+            return None
+        # Not in the locale asked for nor the default: the first other locale it is shown in.
+        others = sorted(key for key in self.objects if key[:2] == (kind, item_id))
+        return (kind, self.objects[others[0]]) if others else None
 
     def resolve_xref(  # noqa: PLR0913, PLR0917 - Sphinx's signature
         self,
@@ -131,14 +134,27 @@ class SextingsafeDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.Element | None:
-        """Link to the item; for an internal link that finds none, its website or plain text."""
-        found = self._find(typ, target, node.get("sextingsafe-locale"))
-        if found is not None:
-            return self._link(fromdocname, builder, found, node, contnode)
-        if "sextingsafe-fallback" not in node:
+        """Link a role to the item it names."""
+        found = self._find(typ, target, None)
+        return None if found is None else self._link(fromdocname, builder, found, node, contnode)
+
+    def link(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        query: tuple[str, str, str | None],
+        contnode: nodes.Node,
+    ) -> nodes.Element | None:
+        """Link from one item to another: *query* is ``(kind, id or "id@locale", locale)``.
+
+        The item in *locale* is preferred, then in the default locale, then in any.
+        """
+        kind, target, locale = query
+        found = self._find(kind, target, locale)
+        if found is None:
             return None
-        url = node["sextingsafe-fallback"]
-        return nodes.reference("", "", contnode, refuri=url) if url else contnode
+        docname, anchor, _ = found[1]
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, f"{kind} {target}")
 
     def resolve_any_xref(  # noqa: PLR0913, PLR0917 - Sphinx's signature
         self,

@@ -14,7 +14,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["langblock", "langquote", "langspan", "register"]
+__all__ = ["langblock", "langquote", "langspan", "pending_item", "register"]
 
 
 class _Lang:
@@ -42,6 +42,19 @@ class langspan(_Lang, nodes.inline):  # type: ignore[misc]  # noqa: N801
     html_tag = "span"
 
 
+class pending_item(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """Where a directive shows an item: replaced by the item's nodes when the page is written.
+
+    Its attributes say what to show: ``kind``, ``item`` (the id), ``locale``, ``brief`` and
+    ``ids``. Rendering late keeps the items out of the many passes over each document while it
+    is read, and lets links to other items resolve against the whole project.
+    """
+
+
+def _skip(_translator: Any, _node: Any) -> None:
+    raise nodes.SkipNode
+
+
 def _visit_html(translator: Any, node: Any) -> None:
     # starttag() escapes every attribute value and adds the node's ids and classes.
     attributes = {name: node[name] for name in ("lang", "dir") if node.get(name) is not None}
@@ -58,3 +71,7 @@ def register(app: Sphinx) -> None:
     """Register the nodes, with HTML visitors (every HTML-format builder uses them)."""
     for node in (langblock, langquote, langspan):
         app.add_node(node, html=(_visit_html, _depart_html))
+    # Every writing builder replaces it first; a builder that never resolves a document (such as
+    # doctest) never writes it.
+    skip = (_skip, None)
+    app.add_node(pending_item, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

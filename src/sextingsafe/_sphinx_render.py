@@ -9,23 +9,24 @@ of a quote) carries its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
 
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
 
 from ._sphinx_nodes import langblock, langquote, langspan
 
 if TYPE_CHECKING:
-    from sextingsafe import Catalogue, Channel, Source
+    from sextingsafe import Catalogue, Channel
 
 __all__ = ["ContentItem", "ItemRenderer"]
 
 #: The item kinds the extension shows.
 ContentItem = Fact | Quote | Advice | Resource
+#: See :attr:`ItemRenderer.link`.
+Linker = Callable[[tuple[str, str, str | None], nodes.Node], nodes.Element | None]
 
 # Labels that the bundled catalogue may not have yet: shown in English (and marked as English)
 # until it does.
@@ -68,23 +69,35 @@ class ItemRenderer:
     Args:
         catalogue: Where the items and the labels come from.
         locale: The requested locale, as the user wrote it; ``None`` for English.
-        docname: The document being read (for cross-references).
         page_lang: The BCP 47 tag of the page around the items (Sphinx's ``language``).
+        brief: Show the texts, the essentials and the sources' names only, with a link to the
+            item's full entry in *default_locale* where the project shows one.
+        default_locale: The project's default locale (``sextingsafe_locale``).
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
     """
 
     def __init__(
-        self, catalogue: Catalogue, locale: str | None, *, docname: str, page_lang: str
+        self,
+        catalogue: Catalogue,
+        locale: str | None,
+        *,
+        page_lang: str,
+        brief: bool = False,
+        default_locale: str | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.locale = locale
+        self.brief = brief
+        self.default_locale = catalogue.label("sources", default_locale).requested
         # Any label parses the locale, says what was asked for, and raises if it is malformed.
         self.requested = catalogue.label("sources", locale).requested
-        self.docname = docname
         self.page_lang = page_lang
         self._labels: dict[tuple[str, str], LocalizedText] = {}
+        #: Links to another item: ``link((kind, id or "id@locale", locale), content)`` returns a
+        #: reference, or ``None`` where the project does not show the item (nor links, unset).
+        self.link: Linker | None = None
         babel_locale = catalogue.negotiate([self.requested])
         self._territories = babel_locale.territories
         self._territory_locale = str(babel_locale)
@@ -133,15 +146,13 @@ class ItemRenderer:
 
     def _fields(
         self, rows: Iterable[tuple[LocalizedText, list[nodes.Node]]], within: str
-    ) -> nodes.field_list:
-        fields = nodes.field_list(classes=["sextingsafe-fields"])
+    ) -> nodes.Element:
+        """Return "name: value" lines: a line block reads the same in every theme and builder."""
+        lines = nodes.line_block(classes=["sextingsafe-fields"])
         for name, body in rows:
-            fields += nodes.field(
-                "",
-                nodes.field_name("", "", self.phrase(name, within)),
-                nodes.field_body("", _p(*body)),
-            )
-        return fields
+            head = nodes.strong("", "", self.phrase(name, within))
+            lines += nodes.line("", "", head, nodes.Text(": "), *body)
+        return lines
 
     def _joined(self, texts: Iterable[str], within: str) -> list[nodes.Node]:
         result: list[nodes.Node] = []
@@ -165,29 +176,54 @@ class ItemRenderer:
             notes.append(_p(nodes.emphasis("", "", text), classes=["sextingsafe-fallback"]))
         return notes
 
-    def _sources(self, sources: Iterable[Source], within: str) -> list[nodes.Node]:
+    def _sources(self, item: ContentItem, within: str, anchor: str | None) -> list[nodes.Node]:
+        sources = item.sources
+        if self.brief:
+            line: list[nodes.Node] = [
+                nodes.strong("", "", self.phrase(self.label("sources"), within)),
+                nodes.Text(": "),
+            ]
+            for number, source in enumerate(sources):
+                name = nodes.Text(source.publisher)
+                link = source.url or source.via
+                if number:
+                    line.append(nodes.Text("; "))
+                line.append(nodes.reference("", "", name, refuri=link) if link else name)
+            line += [nodes.Text(". "), *self._details(item, within, anchor)]
+            return [_p(*line, classes=["sextingsafe-sources"])]
         head = _p(nodes.strong("", "", self.phrase(self.label("sources"), within)))
         head["classes"].append("sextingsafe-sources-title")
         items = nodes.bullet_list(classes=["sextingsafe-sources"])
         for source in sources:
-            parts: list[nodes.Node] = [nodes.Text(source.publisher + ", ")]
-            if source.author:
-                parts.append(nodes.Text(source.author + ", "))
+            who = ", ".join(filter(None, (source.publisher, source.author)))
             title = nodes.emphasis("", source.title)
             link = source.url or source.via
-            parts.append(nodes.reference("", "", title, refuri=link) if link else title)
-            parts.append(nodes.Text(", "))
+            parts: list[nodes.Node] = [
+                nodes.Text(who + ", "),
+                nodes.reference("", "", title, refuri=link) if link else title,
+            ]
             if source.published is None:
-                parts.append(self.phrase(self.label("undated"), within))
+                undated = self.phrase(self.label("undated"), within)
+                parts += [nodes.Text(", "), undated, nodes.Text(".")]
             else:
-                parts.append(nodes.Text(source.published.isoformat()))
-            parts.append(nodes.Text("."))
+                parts.append(nodes.Text(f", {source.published.isoformat()}."))
             if within != "en":
                 # A source's language is not recorded: say it is unknown rather than claim the
                 # item's, and let the browser find its direction.
                 parts = [langspan("", "", *parts, lang="", dir="auto")]
             items += nodes.list_item("", _p(*parts))
         return [head, items]
+
+    def _details(self, item: ContentItem, within: str, anchor: str | None) -> list[nodes.Node]:
+        """Link to the item's full entry in the default locale, if the project shows one."""
+        if self.link is None:
+            return []
+        text = self.phrase(self.label("full-entry", "Full entry"), within)
+        found = self.link((item.item_kind, f"{item.id}@{self.default_locale}", None), text)
+        if found is None or (anchor is not None and found.get("refid") == anchor):
+            return []
+        found["classes"].append("sextingsafe-details")
+        return [found]
 
     def _block(self, kind: str, main: LocalizedText, item_id: str, anchor: str | None) -> langblock:
         block = langblock(
@@ -234,19 +270,20 @@ class ItemRenderer:
             (self.label("place"), [self.phrase(local.place, within)]),
             (self.label("population"), [self.phrase(local.population, within)]),
         ]
-        if fact.period is not None:
-            span = f"{fact.period.start.isoformat()} – {fact.period.end.isoformat()}"
-            rows.append((self.label("period"), [nodes.Text(span)]))
-        rows.append((self.label("topics"), self._joined(self._terms("topic", fact), within)))
-        if fact.jurisdictions:
-            countries = (self.country(code) for code in fact.jurisdictions)
-            rows.append((self.label("applies-in"), self._joined(countries, within)))
-        rows.append((self.label("last-checked"), [nodes.Text(fact.reviewed.isoformat())]))
+        if not self.brief:
+            if fact.period is not None:
+                span = f"{fact.period.start.isoformat()} – {fact.period.end.isoformat()}"
+                rows.append((self.label("period"), [nodes.Text(span)]))
+            rows.append((self.label("topics"), self._joined(self._terms("topic", fact), within)))
+            if fact.jurisdictions:
+                countries = (self.country(code) for code in fact.jurisdictions)
+                rows.append((self.label("applies-in"), self._joined(countries, within)))
+            rows.append((self.label("last-checked"), [nodes.Text(fact.reviewed.isoformat())]))
         block.append(self._fields(rows, within))
-        if fact.note:
+        if fact.note and not self.brief:
             note = self.phrase(LocalizedText(fact.note, locale="en"), within)
             block.append(self._labelled("note", note, within, "sextingsafe-note"))
-        block.extend(self._sources(fact.sources, within))
+        block.extend(self._sources(fact, within, anchor))
         return block
 
     def _terms(self, kind: str, item: Fact | Quote | Advice) -> list[LocalizedText]:
@@ -300,7 +337,7 @@ class ItemRenderer:
         line.append(nodes.Text(f", {quote.date.isoformat()}"))
         block.append(_p(*line, classes=["sextingsafe-speaker"]))
         block.append(_p(self.phrase(local.context, within), classes=["sextingsafe-context"]))
-        block.extend(self._sources(quote.sources, within))
+        block.extend(self._sources(quote, within, anchor))
         return block
 
     def advice(self, advice: Advice, anchor: str | None = None) -> langblock:
@@ -323,32 +360,34 @@ class ItemRenderer:
             (self.label("topics"), self._joined(self._terms("topic", advice), within)),
             (self.label("applies-in"), self._joined(places, within)),
         ]
-        block.append(self._fields(rows, within))
+        if self.brief:
+            # Where it applies is part of the advice; who it is for and its topics are not.
+            rows = rows[2:] if advice.jurisdictions else []
+        if rows:
+            block.append(self._fields(rows, within))
         if advice.resources:
             head = nodes.strong("", "", self.phrase(self.label("where-to-get-help"), within))
-            block.append(_p(head, classes=["sextingsafe-help-title"]))
-            help_list = nodes.bullet_list(classes=["sextingsafe-help"])
-            for resource in advice.resources:
-                help_list += nodes.list_item("", _p(*self._resource_line(resource, within)))
-            block.append(help_list)
-        block.extend(self._sources(advice.sources, within))
+            if self.brief:
+                line: list[nodes.Node] = [head, nodes.Text(": ")]
+                for number, resource in enumerate(advice.resources):
+                    line += [nodes.Text("; ")] if number else []
+                    line += self._resource_line(resource, within)
+                block.append(_p(*line, classes=["sextingsafe-help"]))
+            else:
+                block.append(_p(head, classes=["sextingsafe-help-title"]))
+                help_list = nodes.bullet_list(classes=["sextingsafe-help"])
+                for resource in advice.resources:
+                    help_list += nodes.list_item("", _p(*self._resource_line(resource, within)))
+                block.append(help_list)
+        block.extend(self._sources(advice, within, anchor))
         return block
 
     def _resource_line(self, resource: Resource, within: str) -> list[nodes.Node]:
         # A link to the resource's own entry where the project shows one; else its website.
         name = nodes.inline("", resource.name)
-        xref = addnodes.pending_xref(
-            "",
-            name,
-            refdomain="sextingsafe",
-            reftype="resource",
-            reftarget=resource.id,
-            refexplicit=True,
-            refwarn=False,
-            refdoc=self.docname,
-        )
-        xref["sextingsafe-locale"] = self.requested
-        xref["sextingsafe-fallback"] = resource.url or ""
+        xref = self.link(("resource", resource.id, self.requested), name) if self.link else None
+        if xref is None:
+            xref = nodes.reference("", "", name, refuri=resource.url) if resource.url else name
         line: list[nodes.Node] = [xref]
         for channel in resource.channels:
             if channel.value:
@@ -391,6 +430,8 @@ class ItemRenderer:
             (self.label("operator"), [nodes.Text(resource.operator)]),
             (self.label("countries"), places),
         ]
+        if self.brief:
+            rows = []
         if local.hours is not None:
             rows.append((self.label("hours"), [self.phrase(local.hours, within)]))
         bare = []
@@ -399,14 +440,16 @@ class ItemRenderer:
                 rows.append((self.label(channel.kind.value), [self._channel(channel)]))
             else:
                 bare.append(self.label(channel.kind.value))
-        if bare:
+        if bare and not self.brief:
             rows.append((self.label("also-by"), self._joined(bare, within)))
         if resource.url:
             link = nodes.reference("", resource.url, refuri=resource.url)
             rows.append((self.label("web"), [self.ltr(link)]))
-        rows.append((self.label("last-checked"), [nodes.Text(resource.verified.isoformat())]))
+        if not self.brief:
+            verified = nodes.Text(resource.verified.isoformat())
+            rows.append((self.label("last-checked"), [verified]))
         block.append(self._fields(rows, within))
-        block.extend(self._sources(resource.sources, within))
+        block.extend(self._sources(resource, within, anchor))
         return block
 
     # -- pointers ------------------------------------------------------------------------------

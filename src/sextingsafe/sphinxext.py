@@ -30,6 +30,7 @@ from ._sphinx_directives import (
     LocalesDirective,
     ResourcesDirective,
     catalogue,
+    expand,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(SextingsafeDomain)
     app.connect("config-inited", _resolve_packs)
     app.connect("builder-inited", _check)
+    app.connect("doctree-resolved", expand)
     return {
         "version": sextingsafe.__version__,
         "env_version": 1,

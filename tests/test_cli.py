@@ -91,7 +91,13 @@ class TestShow:
         [
             ("example-share", "[example-share] In 1 Jan 2017"),
             ("example-speaker-talk", "[example-speaker-talk]"),
-            ("example-line", "* Example Line (Example Trust; GB) [details partly confirmed]: "),
+            (
+                "example-line",
+                (
+                    "* Example Line (Example Trust; GB) "
+                    "[Some details of this service are not fully confirmed]: "
+                ),
+            ),
         ],
     )
     def test_kinds(self, item: str, first_line: str) -> None:

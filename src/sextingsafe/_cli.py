@@ -176,9 +176,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                     f"({occasion.localized_field('name', locale)}, {when.isoformat()})\n", file=out
                 )
         _print_advice(tip, locale, out)
-        print(file=out)
+        count = catalogue.label("places-to-get-help", locale, count=len(helpers))
+        print(f"\n{count}:\n", file=out)
         for resource in helpers:
-            _print_resource(resource, locale, out)
+            _print_resource(resource, locale, out, catalogue)
         return EXIT_OK
     if args.command == "facts":
         items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)
@@ -263,7 +264,7 @@ def _print_item(item: Fact | Quote | Advice | Resource, locale: str | None, out:
         _print_advice(item, locale, out)
         _sources(item, out)
     else:
-        _print_resource(item, locale, out)
+        _print_resource(item, locale, out, None)
         _sources(item, out)
 
 
@@ -277,18 +278,25 @@ def _print_advice(item: Advice, locale: str | None, out: TextIO) -> None:
         )
 
 
-def _print_resource(item: Resource, locale: str | None, out: TextIO) -> None:
+def _print_resource(
+    item: Resource, locale: str | None, out: TextIO, catalogue: Catalogue | None = None
+) -> None:
+    labels = catalogue if catalogue is not None else default_catalogue()
+
+    def label(name: str) -> str:
+        return str(labels.label(name, locale))
+
     resource = item.localize(locale)
-    where = ", ".join(item.countries) or "worldwide"
-    flag = " [details partly confirmed]" if item.confidence.value == "partial" else ""
+    where = ", ".join(item.countries) or label("worldwide")
+    flag = f" [{label('partial')}]" if item.confidence.value == "partial" else ""
     print(f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}", file=out)
     for channel in item.channels:
         if channel.value:
-            print(f"    {channel.kind.value}: {channel.value}", file=out)
+            print(f"    {label(channel.kind.value)}: {channel.value}", file=out)
     if item.url:
-        print(f"    web: {item.url}", file=out)
+        print(f"    {label('web')}: {item.url}", file=out)
     if resource.hours:
-        print(f"    hours: {resource.hours}", file=out)
+        print(f"    {label('hours')}: {resource.hours}", file=out)
 
 
 def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:

@@ -16,8 +16,9 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 import sextingsafe
-from sextingsafe import Catalogue, Confidence, LocalizedText, Review, Topic
+from sextingsafe import Catalogue, Confidence, LocalizedText, Review
 from sextingsafe._catalogue import default_catalogue
+from sextingsafe._editorial import RISK_TOPICS
 from sextingsafe._gettext import review_comment
 from sextingsafe._model import placeholders
 from sextingsafe._packs import BUNDLED, read_pack
@@ -30,18 +31,6 @@ SHIPPED = (
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur"})
 #: The source tree's catalogues (CI tests the wheel, from a checkout of the repository).
 LOCALE_DIR = Path(__file__).parents[1] / "src" / "sextingsafe" / "locale"
-#: Topics where a young person may need help now: advice on them must say where to get it.
-RISK_TOPICS = frozenset(
-    {
-        Topic.SENT_AN_IMAGE,
-        Topic.RECEIVED_AN_IMAGE,
-        Topic.IMAGE_SHARED,
-        Topic.SEXTORTION,
-        Topic.BEING_ASKED,
-        Topic.REPORTING_AND_REMOVAL,
-        Topic.THE_LAW,
-    }
-)
 #: Services that shared/research/helplines.tsv found only in a secondary, old or single source,
 #: by country and the digits of their phone number (or a word of their name where no number was
 #: seen). A bundled resource for any of them must be marked partial.

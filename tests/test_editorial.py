@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sextingsafe import Audience, Topic
+from sextingsafe import Audience
 from sextingsafe._catalogue import default_catalogue
 from sextingsafe._editorial import (
     REVIEW_PERIOD,
+    RISK_TOPICS,
     RULES,
     YOUNG_PEOPLE_MAX_GRADE,
     check_wording,
@@ -20,15 +21,6 @@ from sextingsafe._editorial import (
 )
 
 PASSAGES = Path(__file__).parent / "data" / "quote-passages.toml"
-RISK_TOPICS = {
-    Topic.SENT_AN_IMAGE,
-    Topic.RECEIVED_AN_IMAGE,
-    Topic.IMAGE_SHARED,
-    Topic.SEXTORTION,
-    Topic.BEING_ASKED,
-    Topic.REPORTING_AND_REMOVAL,
-    Topic.THE_LAW,
-}
 
 
 def _normalise(text: str) -> str:

@@ -10,8 +10,11 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from ._enums import Topic
+
 __all__ = [
     "REVIEW_PERIOD",
+    "RISK_TOPICS",
     "RULES",
     "YOUNG_PEOPLE_MAX_GRADE",
     "Finding",
@@ -21,6 +24,18 @@ __all__ = [
     "review_overdue",
 ]
 
+#: Topics where a young person may need help now: advice on them must list a help resource.
+RISK_TOPICS = frozenset(
+    {
+        Topic.BEING_ASKED,
+        Topic.SENT_AN_IMAGE,
+        Topic.RECEIVED_AN_IMAGE,
+        Topic.IMAGE_SHARED,
+        Topic.SEXTORTION,
+        Topic.REPORTING_AND_REMOVAL,
+        Topic.THE_LAW,
+    }
+)
 #: How long an item may go without being checked against its sources again.
 REVIEW_PERIOD = dt.timedelta(days=365)
 #: The highest Flesch-Kincaid grade allowed for text written for young people (about age 12–13).

@@ -392,7 +392,7 @@ def _validate(path: str, out: TextIO) -> int:
 
 def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:
     """The editorial checks, as warnings: the pack is valid, but its wording may not be safe."""
-    from ._editorial import YOUNG_PEOPLE_MAX_GRADE, check_wording, reading_grade
+    from ._editorial import RISK_TOPICS, YOUNG_PEOPLE_MAX_GRADE, check_wording, reading_grade
 
     found = []
     for advice in content.advice:
@@ -404,6 +404,8 @@ def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:
                 f"[[advice]] {advice.id!r}: {f.match!r}: {f.rule.reason}"
                 for f in check_wording(text, for_young_people=young)
             ]
+        if RISK_TOPICS & set(advice.topics) and not advice.resources:
+            found.append(f"[[advice]] {advice.id!r}: is about a risk but lists no help resource")
         grade = reading_grade(advice.body)
         if young and grade > YOUNG_PEOPLE_MAX_GRADE:
             found.append(

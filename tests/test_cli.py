@@ -290,6 +290,26 @@ class TestValidate:
         assert 0 == status
         assert out.startswith(f"{EXAMPLE}: OK (6 records;")
 
+    def test_editorial_warnings(self, make_pack: Any) -> None:
+        """Wording the editorial rules forbid is a warning (status 0): valid, but not safe to show."""
+        pack = make_pack(
+            "example",
+            {
+                "advice.toml": (
+                    "You can talk to an adult you trust about anything that worries you.",
+                    "It was silly to send it. Talk to an adult you trust.",
+                )
+            },
+        )
+
+        status, out = run("validate", str(pack))
+
+        assert 0 == status
+        assert any(
+            line.startswith("warning: [[advice]] 'example-talk': 'silly':")
+            for line in out.splitlines()
+        )
+
     def test_broken(self) -> None:
         """A broken pack: status 1, each problem as path:line: message, then a count."""
         status, out = run("validate", str(PACKS / "broken"))

@@ -291,7 +291,7 @@ class TestValidate:
         assert out.startswith(f"{EXAMPLE}: OK (6 records;")
 
     def test_editorial_warnings(self, make_pack: Any) -> None:
-        """Wording the editorial rules forbid is a warning (status 0): valid, but not safe to show."""
+        """Wording the editorial rules forbid is a warning (status 0): valid, but not safe."""
         pack = make_pack(
             "example",
             {

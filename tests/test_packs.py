@@ -669,3 +669,59 @@ class TestDiscover:
         catalogue = Catalogue.load(include_bundled=False, entry_points=True)
 
         assert ("example-talk",) == tuple(catalogue.advice)
+
+
+class TestTranslationsForBundledItems:
+    """A pack can translate bundled items: into a new language, or over a bundled translation."""
+
+    @staticmethod
+    def _pack(tmp_path: Path, locale: str, title: str) -> Path:
+        pack = tmp_path / f"translations-{locale}"
+        folder = pack / "locale" / locale / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (pack / "pack.toml").write_text('name = "our-translations"\n', encoding="utf-8")
+        (folder / "sextingsafe.po").write_text(
+            "\n".join(
+                [
+                    'msgid ""',
+                    'msgstr ""',
+                    f'"Language: {locale}\\n"',
+                    '"Content-Type: text/plain; charset=UTF-8\\n"',
+                    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
+                    "",
+                    'msgctxt "advice:ask-who-should-see-it:title"',
+                    'msgid "Ask yourself who you want to see it"',
+                    f'msgstr "{title}"',
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
+        return pack
+
+    def test_a_new_language(self, tmp_path: Path) -> None:
+        """A pack that only holds Swedish translations adds Swedish for those texts."""
+        catalogue = Catalogue.load(
+            self._pack(tmp_path, "sv", "Fråga dig själv vem du vill ska se den")
+        )
+        title = catalogue.advice["ask-who-should-see-it"].localize("sv").title
+
+        assert "sv" in catalogue.supported_locales()
+        assert ("Fråga dig själv vem du vill ska se den", "sv", False) == (
+            str(title),
+            title.locale,
+            title.is_fallback,
+        )
+
+    def test_over_a_bundled_translation(self, tmp_path: Path) -> None:
+        """A pack's translation of a bundled text takes precedence over the bundled one."""
+        catalogue = Catalogue.load(self._pack(tmp_path, "fr", "Notre traduction à nous"))
+
+        assert (
+            "Notre traduction à nous"
+            == catalogue.advice["ask-who-should-see-it"].localize("fr").title
+        )
+        assert (
+            "Notre traduction à nous"
+            != Catalogue.bundled().advice["ask-who-should-see-it"].localize("fr").title
+        )

@@ -123,3 +123,59 @@ class TestDjango:
 
         assert "<script>" not in page
         assert "&lt;script&gt;" in page
+
+
+@pytest.fixture(scope="module")
+def markup() -> ss.Catalogue:
+    """The committed pack with markup and script in every text field."""
+    return ss.Catalogue.load(Path(__file__).parent / "packs" / "hostile-markup")
+
+
+class TestLocalizedViewsAsHtml:
+    """Every localised view renders as HTML through __html__: escaped, with lang and dir."""
+
+    def test_advice(self) -> None:
+        """Advice is an <article> with its title, body and help, in Arabic right to left."""
+        from markupsafe import escape
+
+        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar")))
+
+        assert html.startswith(
+            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it">'
+        )
+        assert '<h3><span lang="ar" dir="rtl">' in html
+        assert '<a href="tel:08001111">0800 1111</a>' in html
+
+    def test_quote_keeps_the_original_beside_the_translation(self) -> None:
+        """A quote shows its content note first, the original words, then the marked translation."""
+        html = ss.quotes["eleanor-none-of-my-friends"].localize("fr").__html__()
+
+        note = html.index("sextingsafe-content-note")
+        original = html.index('<blockquote lang="en" dir="ltr">')
+        translation = html.index(
+            '<blockquote class="sextingsafe-translation" data-review="unreviewed">'
+        )
+        assert note < original < translation
+
+    def test_fact_cites_its_sources(self) -> None:
+        """A fact's figure names every source it cites."""
+        fact = ss.facts["met-under-14-suspects-2017-2019"]
+        html = fact.localize("pl").__html__()
+
+        assert all(source.title.replace("'", "&#x27;") in html for source in fact.sources)
+
+    def test_partial_resources_say_so(self) -> None:
+        """A resource whose details are only partly confirmed carries data-confidence."""
+        partial = next(r for r in ss.resources.values() if r.confidence.value == "partial")
+
+        assert 'data-confidence="partial"' in partial.localize("en").__html__()
+
+    @pytest.mark.parametrize("kind", ["advice", "facts", "quotes", "resources"])
+    def test_hostile_text_is_inert(self, markup: ss.Catalogue, kind: str) -> None:
+        """Script and markup in any field of a pack come out escaped, never as tags."""
+        for item in getattr(markup, kind).values():
+            html = item.localize("fr").__html__()
+            assert "<script" not in html.lower(), item.id
+            assert (
+                "onerror=" not in html.replace("&quot;", "").replace(" ", "") or "<img" not in html
+            )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from attrs import frozen
 
-from ._format import html_element, render_template
+from ._format import escape, html_element, render_template
 from ._gettext import CatalogStore
 from ._i18n import (
     DEFAULT,
@@ -16,7 +17,7 @@ from ._i18n import (
     parse_locale,
     to_babel,
 )
-from ._model import Advice, Fact, Item, Occasion, Quote, Resource, Review, Speaker
+from ._model import Advice, Fact, Item, Occasion, Quote, Resource, Review, Source, Speaker
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -140,6 +141,17 @@ class LocalizedFact:
         """The fact's id."""
         return self.fact.id
 
+    def __html__(self) -> str:
+        """Return the fact as an HTML ``<figure>``: statement, caveat and cited sources."""
+        caveat = (
+            f'<p class="sextingsafe-caveat">{self.caveat.__html__()}</p>' if self.caveat else ""
+        )
+        return HTML(
+            f'<figure class="sextingsafe-fact" data-id="{escape(self.id)}">'
+            f"<p>{self.statement.__html__()}</p>{caveat}"
+            f"<figcaption>{_sources_html(self.fact.sources)}</figcaption></figure>"
+        )
+
 
 @frozen(kw_only=True)
 class LocalizedQuote:
@@ -162,6 +174,33 @@ class LocalizedQuote:
         """The quote's id."""
         return self.quote.id
 
+    def __html__(self) -> str:
+        """Return the quote as an HTML ``<figure>``, content note first.
+
+        Then the original words in a ``<blockquote>``, a translation marked as one, the speaker
+        and the sources.
+        """
+        speaker = self.quote.speaker
+        parts = [f'<figure class="sextingsafe-quote" data-id="{escape(self.id)}">']
+        if self.content_note is not None:
+            parts.append(f'<p class="sextingsafe-content-note">{self.content_note.__html__()}</p>')
+        parts.append(
+            html_element(str(self.text), self.text.lang, self.text.direction, "blockquote")
+        )
+        if self.translation is not None:
+            review = escape(self.translation.review.value)
+            parts.append(
+                f'<blockquote class="sextingsafe-translation" data-review="{review}">'
+                f"{self.translation.__html__()}</blockquote>"
+            )
+        pseudonym = ' <span class="sextingsafe-pseudonym">*</span>' if speaker.pseudonymous else ""
+        parts.append(
+            f"<figcaption>{escape(speaker.name)}{pseudonym}, {self.role.__html__()}, "
+            f"{escape(self.quote.date.isoformat())}. {_sources_html(self.quote.sources)}"
+            "</figcaption></figure>"
+        )
+        return HTML("".join(parts))
+
 
 @frozen(kw_only=True)
 class LocalizedResource:
@@ -181,6 +220,34 @@ class LocalizedResource:
         """The resource's name (a proper name, never translated)."""
         return self.resource.name
 
+    def __html__(self) -> str:
+        """Return the resource as HTML: name, operator, description, hours and ways to reach it.
+
+        Phone numbers become ``tel:`` links; ``data-confidence`` says whether the details are
+        fully confirmed (``verified``) or not (``partial``), for the app to show.
+        """
+        item = self.resource
+        reach = []
+        for channel in item.channels:
+            if channel.value and channel.kind.value == "phone" and _PHONE.fullmatch(channel.value):
+                number = "".join(c for c in channel.value if c.isdigit() or c == "+")
+                reach.append(f'<a href="tel:{escape(number)}">{escape(channel.value)}</a>')
+            elif channel.value:
+                kind = escape(channel.kind.value)
+                reach.append(f'<span data-channel="{kind}">{escape(channel.value)}</span>')
+        if item.url:
+            reach.append(f'<a href="{escape(item.url)}">{escape(item.url)}</a>')
+        hours = (
+            f' <span class="sextingsafe-hours">{self.hours.__html__()}</span>' if self.hours else ""
+        )
+        links = f'<span class="sextingsafe-reach">{" ".join(reach)}</span>' if reach else ""
+        return HTML(
+            f'<div class="sextingsafe-resource" data-id="{escape(self.id)}" '
+            f'data-confidence="{escape(item.confidence.value)}">'
+            f"<strong>{escape(item.name)}</strong> ({escape(item.operator)}): "
+            f"{self.description.__html__()}{hours} {links}</div>"
+        )
+
 
 @frozen(kw_only=True)
 class LocalizedAdvice:
@@ -195,6 +262,29 @@ class LocalizedAdvice:
     def id(self) -> str:
         """The advice item's id."""
         return self.advice.id
+
+    def __html__(self) -> str:
+        """Return the advice as an HTML ``<article>``: title, body, and where to get help."""
+        help_list = "".join(f"<li>{r.__html__()}</li>" for r in self.resources)
+        resources = f'<ul class="sextingsafe-resources">{help_list}</ul>' if help_list else ""
+        return HTML(
+            f'<article class="sextingsafe-advice" data-id="{escape(self.id)}">'
+            f"<h3>{self.title.__html__()}</h3><p>{self.body.__html__()}</p>{resources}</article>"
+        )
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,}")
+
+
+def _sources_html(sources: tuple[Source, ...]) -> str:
+    cited = []
+    for source in sources:
+        title = escape(source.title)
+        address = source.url or source.via
+        if address:
+            title = f'<a href="{escape(address)}">{title}</a>'
+        cited.append(f"<cite>{title}</cite> ({escape(source.publisher)})")
+    return '<span class="sextingsafe-sources">' + "; ".join(cited) + "</span>"
 
 
 # The variety each catalogue is written in, where CLDR's default for the language is another:

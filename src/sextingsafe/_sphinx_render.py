@@ -16,6 +16,7 @@ from docutils import nodes
 
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
 
+from ._labels import LABELS
 from ._sphinx_nodes import langblock, langquote, langspan
 
 if TYPE_CHECKING:
@@ -28,28 +29,6 @@ ContentItem = Fact | Quote | Advice | Resource
 #: See :attr:`ItemRenderer.link`.
 Linker = Callable[[tuple[str, str, str | None], nodes.Node], nodes.Element | None]
 
-# Labels that the bundled catalogue may not have yet: shown in English (and marked as English)
-# until it does.
-_ENGLISH = {
-    "place": "Place",
-    "population": "Population",
-    "period": "Period",
-    "note": "Note",
-    "audiences": "For",
-    "topics": "Topics",
-    "applies-in": "Applies in",
-    "everywhere": "Everywhere",
-    "operator": "Run by",
-    "countries": "Countries",
-    "also-by": "Also by",
-    "other": "Other",
-}
-_AUDIENCES = {
-    "young-people": "Young people",
-    "parents-carers": "Parents and carers",
-    "professionals": "Professionals",
-    "adults": "Adults",
-}
 _PHONE = re.compile(r"\+?[0-9][0-9 ()./-]*[0-9]\Z")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}\Z")
 _HTTPS = re.compile(r"https://\S+\Z")
@@ -112,7 +91,7 @@ class ItemRenderer:
             try:
                 found = self.catalogue.label(name, self.locale)
             except ContentNotFoundError:
-                found = LocalizedText(english or _ENGLISH[name], locale="en")
+                found = LocalizedText(english or LABELS.get(name, name), locale="en")
             self._labels[key] = found
         return found
 
@@ -129,8 +108,7 @@ class ItemRenderer:
 
     def term(self, kind: str, value: str) -> LocalizedText:
         """Return the display name of an audience, topic or resource kind."""
-        english = _AUDIENCES.get(value) if kind == "audience" else None
-        return self.label(f"{kind}-{value}", english or value.replace("-", " ").capitalize())
+        return self.label(f"{kind}-{value}", value.replace("-", " ").capitalize())
 
     def country(self, code: str) -> LocalizedText:
         """Return a country's name in the locale (Babel's CLDR data), with a region's code."""

@@ -225,11 +225,13 @@ class TestItemDirective:
         assert str(local.body) in block.text
         assert str(sextingsafe.label("unreviewed", "ar")) == note.text
 
-    def test_labels_not_translated_are_marked(self, bundled: SphinxTestApp) -> None:
-        """A label shown in English inside an Arabic item carries lang="en" and dir="ltr"."""
-        spans = elements(page(bundled), "span", lang="en", dir="ltr")
+    def test_labels_are_in_the_page_language(self, bundled: SphinxTestApp) -> None:
+        """Field names inside an Arabic item are Arabic labels, not English marked as English."""
+        html = page(bundled)
+        english = {span.text for span in elements(html, "span", lang="en", dir="ltr")}
 
-        assert "Topics" in {span.text for span in spans}
+        assert str(sextingsafe.label("topics", "ar")) in html
+        assert "Topics" not in english
 
     def test_quote(self, bundled: SphinxTestApp) -> None:
         """A quote shows its content note first, the original words, then the translation."""

@@ -49,6 +49,8 @@ nitpick_ignore = [
     ("py:class", "Locale"),  # babel.Locale, imported for type checking only
     ("py:class", "datetime.date"),
     ("py:class", "os.PathLike"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Mapping"),
 ]
 
 # -- MyST --------------------------------------------------------------------------------------

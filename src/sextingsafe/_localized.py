@@ -17,9 +17,22 @@ from ._i18n import (
     parse_locale,
     to_babel,
 )
-from ._model import Advice, Fact, Item, Occasion, Quote, Resource, Review, Source, Speaker
+from ._model import (
+    Advice,
+    Fact,
+    Item,
+    Occasion,
+    Period,
+    Quote,
+    Resource,
+    Review,
+    Source,
+    Speaker,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from babel import Locale
 
 __all__ = [
@@ -338,44 +351,76 @@ class CatalogueRenderer:
         return result
 
     def _render(self, item: Item, name: str, wanted: LocaleId) -> LocalizedText:
-        source = (
-            item.statement_template
-            if isinstance(item, Fact) and name == "statement"
-            else getattr(item, name)
+        statement = (
+            item.statement_template if isinstance(item, Fact) and name == "statement" else None
         )
+        source: str = statement if statement is not None else getattr(item, name)
+        original = str(DEFAULT)
+        if isinstance(item, Quote) and name == "text":
+            original = str(parse_locale(item.language))
         context = f"{item.item_kind}:{item.id}:{name}"
-        requested = str(wanted)
-        original = (
-            str(parse_locale(item.language))
-            if isinstance(item, Quote) and name == "text"
-            else str(DEFAULT)
+        text, used, review = self._translate(
+            wanted, original, source, lambda locale: self._lookup(locale, context, source)
         )
-        text, used, review = source, original, Review.SOURCE
+        if isinstance(item, Fact) and statement is not None:
+            return self._formatted(
+                text, source, item.values, item.period, wanted, used, original, review
+            )
+        return self._text(text, wanted, used, original, review)
+
+    def _translate(
+        self,
+        wanted: LocaleId,
+        original: str,
+        source: str,
+        find: Callable[[str], tuple[str, Review] | None],
+    ) -> tuple[str, str, Review]:
+        """Walk the fallback chain: the first translation found, or the source text."""
         for candidate in self._chain(wanted):
             if candidate == str(DEFAULT):
                 break
-            found = self._lookup(candidate, context, source)
+            found = find(candidate)
             if found is not None:
-                text, review = found
-                used = candidate
-                break
-        is_fallback = used != requested and not (
+                return found[0], candidate, found[1]
+        return source, original, Review.SOURCE
+
+    @staticmethod
+    def _text(
+        text: str, wanted: LocaleId, used: str, original: str, review: Review
+    ) -> LocalizedText:
+        # Text in the source language serves every variety of it (en-GB reads English).
+        is_fallback = used != str(wanted) and not (
             used == original and wanted.language == parse_locale(original).language
         )
-        if isinstance(item, Fact) and name == "statement":
-            try:
-                text = render_template(
-                    text, item.values, item.period, self._format_locale(wanted, used)
-                )
-            except ValueError:
-                # A translation whose placeholders do not fit (a pack's catalogue is checked when
-                # it loads; this is the last line of defence): show the source text instead.
-                locale = self._format_locale(wanted, original)
-                text = render_template(source, item.values, item.period, locale)
-                used, review, is_fallback = original, Review.SOURCE, True
         return LocalizedText(
-            text, locale=used, requested=requested, is_fallback=is_fallback, review=review
+            text, locale=used, requested=str(wanted), is_fallback=is_fallback, review=review
         )
+
+    def _formatted(  # noqa: PLR0913, PLR0917 - the pieces of one rendering, kept explicit
+        self,
+        text: str,
+        source: str,
+        values: Mapping[str, int | float],
+        period: Period | None,
+        wanted: LocaleId,
+        used: str,
+        original: str,
+        review: Review,
+    ) -> LocalizedText:
+        try:
+            filled = render_template(text, values, period, self._format_locale(wanted, used))
+        except ValueError:
+            # A translation whose placeholders do not fit (a pack's catalogue is checked when it
+            # loads; this is the last line of defence): show the source text instead, flagged.
+            filled = render_template(source, values, period, self._format_locale(wanted, original))
+            return LocalizedText(
+                filled,
+                locale=original,
+                requested=str(wanted),
+                is_fallback=True,
+                review=Review.SOURCE,
+            )
+        return self._text(filled, wanted, used, original, review)
 
     def label(
         self, name: str, locale: Locale | str | None, count: int | None = None
@@ -394,37 +439,29 @@ class CatalogueRenderer:
         from ._labels import LABELS, PLURAL_LABELS
 
         wanted = parse_locale(locale)
-        context = f"ui:{name}"
         if count is None:
             source = LABELS[name]
         else:
             one, other = PLURAL_LABELS[name]
             source = one if count == 1 else other
-        text, used, review = source, str(DEFAULT), Review.SOURCE
-        for candidate in self._chain(wanted):
-            if candidate == str(DEFAULT):
-                break
-            found = self._lookup_label(candidate, context, name, count)
-            if found is not None:
-                (text, review), used = found, candidate
-                break
-        if count is not None:
-            text = render_template(text, {"count": count}, None, self._format_locale(wanted, used))
-        is_fallback = used != str(wanted) and not (
-            used == str(DEFAULT) and wanted.language == DEFAULT.language
+        original = str(DEFAULT)
+        text, used, review = self._translate(
+            wanted, original, source, lambda candidate: self._lookup_label(candidate, name, count)
         )
-        result = LocalizedText(
-            text, locale=used, requested=str(wanted), is_fallback=is_fallback, review=review
-        )
+        if count is None:
+            result = self._text(text, wanted, used, original, review)
+        else:
+            result = self._formatted(
+                text, source, {"count": count}, None, wanted, used, original, review
+            )
         if len(self._texts) < _CACHE_MAX:
             self._texts[key] = result
         return result
 
-    def _lookup_label(
-        self, locale: str, context: str, name: str, count: int | None
-    ) -> tuple[str, Review] | None:
+    def _lookup_label(self, locale: str, name: str, count: int | None) -> tuple[str, Review] | None:
         from ._labels import LABELS, PLURAL_LABELS
 
+        context = f"ui:{name}"
         for catalog in self.store.catalogs(locale):
             if count is None:
                 found = catalog.lookup(context, LABELS[name])

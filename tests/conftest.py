@@ -7,8 +7,10 @@ this directory, so the same tests run against ``src/`` and against the built whe
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +84,34 @@ def make_pack(tmp_path: Path) -> MakePack:
         return target
 
     return make
+
+
+#: Runs ``work(index)`` in *count* threads released at the same moment; returns the results.
+RunTogether = Callable[[int, Callable[[int], Any]], list[Any]]
+
+
+@pytest.fixture
+def run_together() -> RunTogether:
+    """Return a runner that starts *count* threads at once (a barrier) and fails on any error."""
+
+    def run_all(count: int, work: Callable[[int], Any]) -> list[Any]:
+        barrier = threading.Barrier(count)
+        results: list[Any] = [None] * count
+        errors: list[BaseException] = []
+
+        def run(index: int) -> None:
+            try:
+                barrier.wait()
+                results[index] = work(index)
+            except BaseException as error:  # noqa: BLE001 - every error is reported below
+                errors.append(error)
+
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert [] == errors
+        return results
+
+    return run_all

@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -27,6 +26,9 @@ from sextingsafe import (
     PackError,
     Review,
 )
+
+#: The type of the ``run_together`` fixture in tests/conftest.py.
+RunTogether = Callable[[int, Callable[[int], Any]], list[Any]]
 
 ADVICE = (
     "sel-everywhere-yp",
@@ -124,7 +126,9 @@ class TestCollection:
         assert [1] == calls
         assert "<Collection of fact: 0 items>" == repr(collection)
 
-    def test_loads_once_under_contention(self, selection: Catalogue) -> None:
+    def test_loads_once_under_contention(
+        self, selection: Catalogue, run_together: RunTogether
+    ) -> None:
         """16 threads using a fresh collection at once load it once and see the same items."""
         calls = []
         items = tuple(selection.advice.values())
@@ -135,7 +139,7 @@ class TestCollection:
             return items
 
         collection: Collection[Advice] = Collection("advice", slow_load)
-        results = run_together(16, lambda: tuple(collection))
+        results = run_together(16, lambda _: tuple(collection))
 
         assert [1] == calls
         assert {ADVICE} == set(results)
@@ -157,36 +161,14 @@ class TestCollection:
         assert "True <AdviceCollection of advice: not loaded yet>\nFalse\n" == done.stdout
 
 
-def run_together(count: int, work: Callable[[], Any]) -> list[Any]:
-    """Run *work* in *count* threads released at the same moment; return their results."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-    errors: list[BaseException] = []
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work()
-        except BaseException as error:  # noqa: BLE001 - every error is reported below
-            errors.append(error)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert [] == errors
-    return results
-
-
 class TestThreadSafety:
     """A fresh catalogue used from many threads at once gives every thread the same answers."""
 
-    def test_sixteen_threads(self, selection_pack: Path) -> None:
+    def test_sixteen_threads(self, selection_pack: Path, run_together: RunTogether) -> None:
         """16 threads hitting a fresh Catalogue's collections and translations agree exactly."""
         catalogue = Catalogue.load(selection_pack, include_bundled=False)
 
-        def work() -> tuple[Any, ...]:
+        def work(_: int) -> tuple[Any, ...]:
             return (
                 tuple(catalogue.advice),
                 ids(catalogue.resources.select(country="GB")),

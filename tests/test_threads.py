@@ -21,6 +21,9 @@ import pytest
 import sextingsafe
 from sextingsafe import Catalogue, LocalizedText
 
+#: The type of the ``run_together`` fixture in tests/conftest.py.
+RunTogether = Callable[[int, Callable[[int], Any]], list[Any]]
+
 THREADS = 16
 
 #: Run in a fresh interpreter: wrap the loaders with counters, then release THREADS threads
@@ -211,28 +214,6 @@ class TestFirstTouch:
         assert once == counts
 
 
-def run_together(count: int, work: Callable[[int], Any]) -> list[Any]:
-    """Run ``work(index)`` in *count* threads released at the same moment; return the results."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-    errors: list[BaseException] = []
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except BaseException as error:  # noqa: BLE001 - every error is reported below
-            errors.append(error)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert [] == errors
-    return results
-
-
 def rendered(catalogue: Catalogue, locale: str) -> list[Any]:
     """Every advice text and fact statement of *catalogue* in *locale*, as shown."""
     texts: list[LocalizedText] = []
@@ -246,7 +227,9 @@ def rendered(catalogue: Catalogue, locale: str) -> list[Any]:
 class TestFreshCatalogue:
     """A fresh Catalogue, loaded in this process, used from sixteen threads at once."""
 
-    def test_locales_at_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_locales_at_once(
+        self, monkeypatch: pytest.MonkeyPatch, run_together: RunTogether
+    ) -> None:
         """Each thread renders its own locale; results match one thread; each locale read once."""
         counts: Counter[str] = Counter()
         lock = threading.Lock()
@@ -269,7 +252,7 @@ class TestFreshCatalogue:
         assert dict.fromkeys(counts, 1) == dict(counts)
         assert set(locales) - {"en"} <= set(counts)
 
-    def test_one_text_at_once(self) -> None:
+    def test_one_text_at_once(self, run_together: RunTogether) -> None:
         """Sixteen threads asking for one text get equal texts; afterwards it is one object."""
         catalogue = Catalogue.load()
         fact = next(iter(catalogue.facts.values()))

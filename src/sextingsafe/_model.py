@@ -68,7 +68,6 @@ __all__ = [
     "placeholders",
 ]
 
-LocaleArg = "Locale | str | None"
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?::([a-z]+))?\}|[{}]")
 #: The largest value a statement may show: Babel formats numbers through a decimal context.
 _LARGEST = 10**15

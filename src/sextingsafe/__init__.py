@@ -45,12 +45,14 @@ if TYPE_CHECKING:
     )
     from ._model import (
         Advice,
+        AgeRange,
         Audience,
         Channel,
         ChannelKind,
         Confidence,
         Fact,
         FrozenDict,
+        Need,
         Occasion,
         Period,
         Quote,
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Advice",
     "AdviceCollection",
+    "AgeRange",
     "Audience",
     "Catalogue",
     "Channel",
@@ -84,6 +87,7 @@ __all__ = [
     "LocalizedQuote",
     "LocalizedResource",
     "LocalizedText",
+    "Need",
     "Occasion",
     "OccasionCollection",
     "PackError",
@@ -121,6 +125,7 @@ __all__ = [
 _LAZY = {
     "Advice": "._model",
     "AdviceCollection": "._collections",
+    "AgeRange": "._model",
     "Audience": "._model",
     "Catalogue": "._catalogue",
     "Channel": "._model",
@@ -139,6 +144,7 @@ _LAZY = {
     "LocalizedQuote": "._localized",
     "LocalizedResource": "._localized",
     "LocalizedText": "._localized",
+    "Need": "._model",
     "Occasion": "._model",
     "OccasionCollection": "._collections",
     "PackError": "._errors",

@@ -12,6 +12,7 @@ import attrs
 from ._errors import PackError, PackProblem
 from ._model import (
     Advice,
+    AgeRange,
     Channel,
     Fact,
     Occasion,
@@ -144,6 +145,14 @@ _REFERENCES = {
 }
 
 
+#: Keys whose values are tables built into their own attrs classes.
+_NESTED: Mapping[str, tuple[str, ...]] = {
+    "fact": ("period",),
+    "resource": ("channels", "ages"),
+    "advice": ("ages",),
+}
+
+
 class _RecordBuilder:
     """Checks one record field by field, collecting every problem, then builds the item."""
 
@@ -250,19 +259,22 @@ class _RecordBuilder:
         return ok
 
     def _nested(self, data: dict[str, Any]) -> bool:
-        key = {"fact": "period", "resource": "channels"}.get(self.record.kind)
-        if key is None or key not in data:
-            return True
-        try:
-            if key == "period":
-                data[key] = _sub(Period, data[key], key)
-            else:
-                data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
-        except (TypeError, ValueError) as error:
-            self.problem(key, _describe(key, error))
-            self.reported.add(key)
-            return False
-        return True
+        ok = True
+        for key in _NESTED.get(self.record.kind, ()):
+            if key not in data:
+                continue
+            try:
+                if key == "period":
+                    data[key] = _sub(Period, data[key], key)
+                elif key == "ages":
+                    data[key] = _sub(AgeRange, data[key], key)
+                else:
+                    data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
+            except (TypeError, ValueError) as error:
+                self.problem(key, _describe(key, error))
+                self.reported.add(key)
+                ok = False
+        return ok
 
     def _fields(self, data: dict[str, Any]) -> bool:
         ok = True

@@ -8,6 +8,7 @@ __all__ = [
     "Audience",
     "ChannelKind",
     "Confidence",
+    "Need",
     "ResourceKind",
     "Review",
     "SourceKind",
@@ -51,6 +52,33 @@ class ResourceKind(enum.StrEnum):
     REPORT = "report"
     REMOVAL = "removal"
     INFORMATION = "information"
+
+
+class Need(enum.StrEnum):
+    """A kind of help that advice can call for and that resources meet.
+
+    Advice names the help it needs; each reader gets, for each need, the services of their own
+    country first and then services usable from anywhere.
+    """
+
+    #: Someone to talk to, for a child or young person (a child helpline).
+    CHILD_HELPLINE = "child-helpline"
+    #: Advice for parents, carers and other adults worried about a child.
+    PARENT_HELPLINE = "parent-helpline"
+    #: Advice for people who work with children (teachers, social workers, youth workers).
+    PROFESSIONAL_HELPLINE = "professional-helpline"
+    #: Reporting grooming, threats, sextortion or other online sexual abuse of a child.
+    REPORT_ABUSE = "report-abuse"
+    #: Reporting sexual images of children found online (a hotline).
+    REPORT_CSAM = "report-csam"
+    #: Getting a nude image removed that was taken when the person in it was under 18.
+    REMOVE_IMAGE_UNDER_18 = "remove-image-under-18"
+    #: Getting an intimate image of an adult removed (taken when they were 18 or over).
+    REMOVE_IMAGE_ADULT = "remove-image-adult"
+    #: Support now for someone in crisis or thinking about suicide or self-harm.
+    CRISIS_SUPPORT = "crisis-support"
+    #: Immediate danger: the country's emergency number.
+    EMERGENCY = "emergency"
 
 
 class ChannelKind(enum.StrEnum):

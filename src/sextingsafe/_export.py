@@ -24,6 +24,7 @@ from ._i18n import DEFAULT, direction, fallback_chain, parse_locale
 from ._localized import CatalogueRenderer, LocalizedText
 from ._model import (
     Advice,
+    AgeRange,
     Channel,
     Fact,
     FrozenDict,
@@ -118,6 +119,8 @@ def _plain(value: Any) -> Any:
         return value.id
     if isinstance(value, Period):
         return {"start": value.start.isoformat(), "end": value.end.isoformat()}
+    if isinstance(value, AgeRange):
+        return {k: v for k, v in (("min", value.min), ("max", value.max)) if v is not None}
     if isinstance(value, Channel):
         return {
             "kind": value.kind.value,
@@ -309,7 +312,7 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
         for number, raw in enumerate(data.get(_LISTS[kind], [])):
             record = _dates(kind, {k: v for k, v in raw.items() if k not in {"rendered", "review"}})
             for key, value in list(record.items()):
-                if not isinstance(value, dict) or key in {"values", "period"}:
+                if not isinstance(value, dict) or key in {"values", "period", "ages"}:
                     continue
                 original = _source_language_of(kind, record, key)
                 record[key] = value.get(original)

@@ -11,7 +11,7 @@ import enum
 import re
 from typing import Any, TypeVar
 
-from ._enums import Audience, ChannelKind, Confidence, ResourceKind, SourceKind, Topic
+from ._enums import Audience, ChannelKind, Confidence, Need, ResourceKind, SourceKind, Topic
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -113,6 +113,20 @@ def _topics(value: Any) -> tuple[Topic, ...]:
 
 def _audiences(value: Any) -> tuple[Audience, ...]:
     return _members(Audience, value)
+
+
+def _needs(value: Any) -> tuple[Need, ...]:
+    return _members(Need, value)
+
+
+def _age(_inst: object, attribute: Any, value: Any) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 120
+    ):
+        raise ValueError(
+            f"{attribute.name} must be a whole number of years from 0 to 120, or absent, "
+            f"got {value!r}"
+        )
 
 
 def _one_of(enum_type: type[E], value: Any) -> E:

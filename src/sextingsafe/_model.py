@@ -12,8 +12,18 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 from attrs import field, frozen, validators
 from attrs import fields as attrs_fields
 
-from ._enums import Audience, ChannelKind, Confidence, ResourceKind, Review, SourceKind, Topic
+from ._enums import (
+    Audience,
+    ChannelKind,
+    Confidence,
+    Need,
+    ResourceKind,
+    Review,
+    SourceKind,
+    Topic,
+)
 from ._fields import (
+    _age,
     _as_tuple,
     _audiences,
     _boolean,
@@ -24,6 +34,7 @@ from ._fields import (
     _days,
     _https,
     _language,
+    _needs,
     _nonempty,
     _optional_string,
     _optional_text,
@@ -48,6 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Advice",
+    "AgeRange",
     "Audience",
     "Channel",
     "ChannelKind",
@@ -55,6 +67,7 @@ __all__ = [
     "Fact",
     "FrozenDict",
     "Item",
+    "Need",
     "Occasion",
     "Period",
     "Quote",
@@ -220,6 +233,36 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"end: the period ends ({self.end}) before it starts ({self.start})")
+
+
+@frozen(kw_only=True)
+class AgeRange:
+    """An inclusive range of ages in years; either end may be open (``None``)."""
+
+    min: int | None = field(default=None, validator=_age)
+    max: int | None = field(default=None, validator=_age)
+
+    def __attrs_post_init__(self) -> None:
+        if self.min is None and self.max is None:
+            raise ValueError("ages: give min, max or both")
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise ValueError(f"ages: max ({self.max}) is below min ({self.min})")
+
+    def includes(self, age: int) -> bool:
+        """Return True when *age* (in whole years) is within the range."""
+        return (self.min is None or age >= self.min) and (self.max is None or age <= self.max)
+
+    def __str__(self) -> str:
+        if self.max is None:
+            return f"{self.min}+"
+        if self.min is None:
+            return f"up to {self.max}"
+        return f"{self.min}–{self.max}"
+
+
+def _age_range(_inst: object, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, AgeRange):
+        raise TypeError(f"{attribute.name} must be a table such as {{ min = 11, max = 17 }}")
 
 
 @frozen(kw_only=True)
@@ -420,6 +463,10 @@ class Resource(_Localizable):
     countries: tuple[str, ...] = field(converter=_as_tuple, validator=_countries)
     kind: ResourceKind = field(converter=_resource_kind)
     audiences: tuple[Audience, ...] = field(converter=_audiences, validator=_nonempty)
+    #: The kinds of help the resource gives; advice that needs one of them shows it.
+    needs: tuple[Need, ...] = field(default=(), converter=_needs)
+    #: The ages the resource serves; ``None`` when the sources set no limit.
+    ages: AgeRange | None = field(default=None, validator=_age_range)
     description: str = field(validator=_text)
     hours: str = field(default="", validator=_optional_text)
     url: str | None = field(default=None, validator=_https)
@@ -457,7 +504,11 @@ class Advice(_Localizable):
     sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
     #: ISO 3166 codes the advice is limited to; empty means it applies everywhere.
     jurisdictions: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_regions)
-    #: Help resources to show with it.
+    #: The kinds of help to show with it, resolved per country.
+    needs: tuple[Need, ...] = field(default=(), converter=_needs)
+    #: The ages it suits (young people's advice); ``None`` for every age of its audiences.
+    ages: AgeRange | None = field(default=None, validator=_age_range)
+    #: Named services, only where the advice is about that service (and limited to its countries).
     resources: tuple[Resource, ...] = field(default=(), converter=_as_tuple)
     note: str = field(default="", validator=_optional_text)
     #: Campaign moments the advice suits (Valentine's Day, Safer Internet Day, ...).

@@ -490,7 +490,7 @@ class TestSourcesHtml:
     def test_copy_not_linked_under_publisher(self) -> None:
         """A source read only at a copy: unlinked title, then a 'read at a copy' link."""
         from sextingsafe import Source
-        from sextingsafe._localized import _sources_html
+        from sextingsafe._html import _sources_html
 
         source = Source(
             id="s",
@@ -510,7 +510,7 @@ class TestSourcesHtml:
     def test_original_linked(self) -> None:
         """A source with the publisher's own address links its title there; no date, no date."""
         from sextingsafe import Source
-        from sextingsafe._localized import _sources_html
+        from sextingsafe._html import _sources_html
 
         source = Source(
             id="s", publisher="IWF", title="FAQs", kind="guidance", url="https://iwf.org.uk/faqs"

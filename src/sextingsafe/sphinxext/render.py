@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
+from sextingsafe._labels import LABELS
 
-from ._labels import LABELS
-from ._sphinx_nodes import langblock, langquote, langspan
+from .nodes import langblock, langquote, langspan
 
 if TYPE_CHECKING:
     from sextingsafe import Catalogue, Channel
@@ -66,6 +66,7 @@ class ItemRenderer:
         brief: bool = False,
         default_locale: str | None = None,
     ) -> None:
+        """Check *locale* and remember what the page asked for (see the class docstring)."""
         self.catalogue = catalogue
         self.locale = locale
         self.brief = brief

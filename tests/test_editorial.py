@@ -163,7 +163,7 @@ class TestBundledContent:
             *catalogue.occasions.values(),
         ]
         dates = {i.id: i.reviewed for i in items} | {
-            r.id: r.verified for r in catalogue.resources.values()
+            r.id: r.checked for r in catalogue.resources.values()
         }
         assert {} == {k: v for k, v in dates.items() if review_overdue(v)}
 

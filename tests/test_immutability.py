@@ -23,7 +23,16 @@ from sextingsafe import (
 )
 
 PACKS = Path(__file__).parent / "packs"
-KINDS = ("facts", "quotes", "advice", "resources", "sources", "speakers", "occasions")
+KINDS = (
+    "facts",
+    "quotes",
+    "advice",
+    "resources",
+    "sources",
+    "speakers",
+    "occasions",
+    "emergency_numbers",
+)
 LOCALES = ("en", "fr", "ar", "pl")
 #: The attribute that links an item to its catalogue's renderer: shared machinery, not content.
 RENDERER = "renderer"

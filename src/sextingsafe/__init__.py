@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ._collections import (
         AdviceCollection,
         Collection,
+        EmergencyCollection,
         FactCollection,
         OccasionCollection,
         QuoteCollection,
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
         SextingsafeError,
     )
     from ._export import export, load_export
+    from ._format import format_hours
+    from ._hours import OpeningPeriod
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
@@ -50,14 +53,21 @@ if TYPE_CHECKING:
         Channel,
         ChannelKind,
         Confidence,
+        Eligibility,
+        EmergencyNumber,
+        EmergencyService,
+        EmergencyUse,
         Fact,
         FrozenDict,
+        Hours,
+        Limit,
         Need,
         Occasion,
         Period,
         Quote,
         Resource,
         ResourceKind,
+        ResourceStatus,
         Review,
         Source,
         SourceKind,
@@ -76,11 +86,18 @@ __all__ = [
     "Collection",
     "Confidence",
     "ContentNotFoundError",
+    "Eligibility",
+    "EmergencyCollection",
+    "EmergencyNumber",
+    "EmergencyService",
+    "EmergencyUse",
     "Fact",
     "FactCollection",
     "FrozenDict",
+    "Hours",
     "InvalidFilterError",
     "InvalidLocaleError",
+    "Limit",
     "LocaleInfo",
     "LocalizedAdvice",
     "LocalizedFact",
@@ -90,6 +107,7 @@ __all__ = [
     "Need",
     "Occasion",
     "OccasionCollection",
+    "OpeningPeriod",
     "PackError",
     "PackProblem",
     "Period",
@@ -98,6 +116,7 @@ __all__ = [
     "Resource",
     "ResourceCollection",
     "ResourceKind",
+    "ResourceStatus",
     "Review",
     "SextingsafeError",
     "Source",
@@ -106,9 +125,11 @@ __all__ = [
     "Topic",
     "__version__",
     "advice",
+    "emergency_numbers",
     "export",
     "export_jsonld",
     "facts",
+    "format_hours",
     "label",
     "load_export",
     "locales",
@@ -133,11 +154,18 @@ _LAZY = {
     "Collection": "._collections",
     "Confidence": "._model",
     "ContentNotFoundError": "._errors",
+    "Eligibility": "._model",
+    "EmergencyCollection": "._collections",
+    "EmergencyNumber": "._model",
+    "EmergencyService": "._model",
+    "EmergencyUse": "._model",
     "Fact": "._model",
     "FactCollection": "._collections",
     "FrozenDict": "._model",
+    "Hours": "._model",
     "InvalidFilterError": "._errors",
     "InvalidLocaleError": "._errors",
+    "Limit": "._model",
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
     "LocalizedFact": "._localized",
@@ -147,6 +175,7 @@ _LAZY = {
     "Need": "._model",
     "Occasion": "._model",
     "OccasionCollection": "._collections",
+    "OpeningPeriod": "._hours",
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
@@ -155,6 +184,7 @@ _LAZY = {
     "Resource": "._model",
     "ResourceCollection": "._collections",
     "ResourceKind": "._model",
+    "ResourceStatus": "._model",
     "Review": "._model",
     "SextingsafeError": "._errors",
     "Source": "._model",
@@ -163,6 +193,7 @@ _LAZY = {
     "Topic": "._model",
     "export": "._export",
     "export_jsonld": "._jsonld",
+    "format_hours": "._format",
     "load_export": "._export",
 }
 
@@ -184,7 +215,16 @@ def __dir__() -> list[str]:
 
 #: The bundled collections; each is created on first access and loads content on first use.
 _COLLECTIONS = frozenset(
-    {"advice", "facts", "occasions", "quotes", "resources", "sources", "speakers"}
+    {
+        "advice",
+        "emergency_numbers",
+        "facts",
+        "occasions",
+        "quotes",
+        "resources",
+        "sources",
+        "speakers",
+    }
 )
 
 if TYPE_CHECKING:
@@ -202,6 +242,8 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: Each country's emergency numbers, by ISO 3166-1 alpha-2 code.
+    emergency_numbers: EmergencyCollection
 
 
 def _collection(name: str) -> Any:

@@ -14,6 +14,9 @@ from ._model import (
     Advice,
     AgeRange,
     Channel,
+    Eligibility,
+    EmergencyNumber,
+    EmergencyService,
     Fact,
     Occasion,
     Period,
@@ -35,6 +38,7 @@ _CLASSES: Mapping[str, type] = {
     "fact": Fact,
     "quote": Quote,
     "advice": Advice,
+    "emergency": EmergencyService,
 }
 #: The largest content file accepted; real ones are a few hundred KiB at most.
 
@@ -112,6 +116,7 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
         facts=tuple(built["fact"].values()),
         quotes=tuple(built["quote"].values()),
         advice=tuple(built["advice"].values()),
+        emergency=tuple(built["emergency"].values()),
     )
 
 
@@ -142,13 +147,15 @@ _REFERENCES = {
         ("occasions", "occasion", False),
         ("resources", "resource", False),
     ),
+    "emergency": (("sources", "source", False),),
 }
 
 
 #: Keys whose values are tables built into their own attrs classes.
 _NESTED: Mapping[str, tuple[str, ...]] = {
     "fact": ("period",),
-    "resource": ("channels", "ages"),
+    "resource": ("channels", "ages", "eligibility"),
+    "emergency": ("numbers",),
     "advice": ("ages",),
 }
 
@@ -161,7 +168,7 @@ class _RecordBuilder:
         self.record = record
         self.problems = problems
         self.cls = _CLASSES[record.kind]
-        item_id = record.data.get("id")
+        item_id = record.data.get("country" if record.kind == "emergency" else "id")
         self.id = item_id if isinstance(item_id, str) else None
         self.label = f"[[{record.kind}]] {item_id!r}" if self.id else f"[[{record.kind}]]"
         # Fields already reported (bad references, nested tables): not checked again.
@@ -191,7 +198,7 @@ class _RecordBuilder:
         ok = self._references(data, built, failed) and ok
         ok = self._nested(data) and ok
         if ok:
-            if renderer is not None and self.cls is not Source:
+            if renderer is not None and self.cls not in {Source, EmergencyService}:
                 data["renderer"] = renderer
             try:
                 # The constructor validates every field; only when it fails is each field
@@ -268,8 +275,16 @@ class _RecordBuilder:
                     data[key] = _sub(Period, data[key], key)
                 elif key == "ages":
                     data[key] = _sub(AgeRange, data[key], key)
+                elif key == "eligibility":
+                    data[key] = _sub(Eligibility, data[key], key)
+                elif key == "numbers":
+                    data[key] = tuple(
+                        _sub(EmergencyNumber, n, key) for n in _list_of_tables(data[key], key)
+                    )
                 else:
-                    data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
+                    data[key] = tuple(
+                        _sub(Channel, c, key) for c in _list_of_tables(data[key], key)
+                    )
             except (TypeError, ValueError) as error:
                 self.problem(key, _describe(key, error))
                 self.reported.add(key)
@@ -294,9 +309,9 @@ class _RecordBuilder:
         return ok
 
 
-def _list_of_tables(value: object) -> list[Any]:
+def _list_of_tables(value: object, key: str) -> list[Any]:
     if not isinstance(value, list):
-        raise TypeError(f"channels: must be a list of inline tables, got {value!r}")
+        raise TypeError(f"{key}: must be a list of inline tables, got {value!r}")
     return value
 
 

@@ -14,6 +14,7 @@ from ._build import build
 from ._collections import (
     AdviceCollection,
     Collection,
+    EmergencyCollection,
     FactCollection,
     OccasionCollection,
     QuoteCollection,
@@ -101,6 +102,7 @@ class Catalogue:
         self.sources: Collection[Source] = Collection("source", lambda: content.sources)
         self.speakers: Collection[Speaker] = Collection("speaker", lambda: content.speakers)
         self.occasions = OccasionCollection("occasion", lambda: content.occasions)
+        self.emergency_numbers = EmergencyCollection("emergency number", lambda: content.emergency)
         self._negotiated: dict[object, Locale] = {}
         self._frozen = True
 
@@ -321,9 +323,11 @@ def bundled_collection(name: str) -> Collection[Any]:
         "sources": (Collection, "source"),
         "speakers": (Collection, "speaker"),
         "occasions": (OccasionCollection, "occasion"),
+        "emergency_numbers": (EmergencyCollection, "emergency number"),
     }
     cls, kind = kinds[name]
-    return cls(kind, lambda: getattr(default_catalogue().content, name))
+    field = "emergency" if name == "emergency_numbers" else name
+    return cls(kind, lambda: getattr(default_catalogue().content, field))
 
 
 def default_catalogue() -> Catalogue:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from ._errors import PackError, PackProblem
 from ._model import (
     Advice,
+    EmergencyService,
     Fact,
     Occasion,
     Quote,
@@ -43,11 +44,12 @@ FILES: Mapping[str, tuple[str, ...]] = {
     "resources": ("resource",),
     "facts": ("fact",),
     "advice": ("advice",),
+    "emergency": ("emergency",),
 }
 _CONTENT_FILE = re.compile(
-    r"(sources|occasions|quotes|resources|facts|advice)(?:-[a-z0-9-]+)?\.toml\Z"
+    r"(sources|occasions|quotes|resources|facts|advice|emergency)(?:-[a-z0-9-]+)?\.toml\Z"
 )
-KINDS = ("source", "occasion", "speaker", "resource", "fact", "quote", "advice")
+KINDS = ("source", "occasion", "speaker", "resource", "fact", "quote", "advice", "emergency")
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
@@ -93,6 +95,7 @@ class PackContent(NamedTuple):
     facts: tuple[Fact, ...]
     quotes: tuple[Quote, ...]
     advice: tuple[Advice, ...]
+    emergency: tuple[EmergencyService, ...] = ()
 
 
 def _string_state(line: str, state: str) -> tuple[str, bool]:

@@ -430,8 +430,8 @@ class ItemRenderer:
             link = nodes.reference("", resource.url, refuri=resource.url)
             rows.append((self.label("web"), [self.ltr(link)]))
         if not self.brief:
-            verified = nodes.Text(resource.verified.isoformat())
-            rows.append((self.label("last-checked"), [verified]))
+            checked = nodes.Text(resource.checked.isoformat())
+            rows.append((self.label("last-checked"), [checked]))
         block.append(self._fields(rows, within))
         block.extend(self._sources(resource, within, anchor))
         return block

@@ -713,9 +713,9 @@ class TestCaches:
 
         The bounds are lowered for the test; a cache without one grows with every locale.
         """
-        from sextingsafe import _i18n, _localized
+        from sextingsafe import _i18n, _renderer
 
-        monkeypatch.setattr(_localized, "_CACHE_MAX", 64)
+        monkeypatch.setattr(_renderer, "_CACHE_MAX", 64)
         monkeypatch.setattr(_i18n, "_PARSE_CACHE_MAX", 64)
         catalogue = Catalogue.load(PACKS / "example", include_bundled=False)
         fact = catalogue.facts["example-share"]

@@ -29,7 +29,7 @@ from ._i18n import (
     parse_locale,
     to_babel,
 )
-from ._localized import CatalogueRenderer, LocalizedText
+from ._localized import LocalizedText
 from ._model import (
     Advice,
     Fact,
@@ -41,6 +41,7 @@ from ._model import (
     Speaker,
 )
 from ._packs import BUNDLED, PackContent, check_catalogues, discover, read_pack
+from ._renderer import CatalogueRenderer
 
 if TYPE_CHECKING:
     from babel import Locale

@@ -21,7 +21,7 @@ from ._catalogue import Catalogue
 from ._errors import PackError, PackProblem
 from ._gettext import CatalogStore, MessageCatalog
 from ._i18n import DEFAULT, direction, fallback_chain, parse_locale
-from ._localized import CatalogueRenderer, LocalizedText
+from ._localized import LocalizedText
 from ._model import (
     Advice,
     AgeRange,
@@ -37,6 +37,7 @@ from ._model import (
     Speaker,
 )
 from ._packs import KINDS, RawPack, _placeholder_fault, _plural_fault, _Record
+from ._renderer import CatalogueRenderer
 from ._version import __version__
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from sphinx.util.nodes import make_id
 import sextingsafe
 from sextingsafe import Catalogue, InvalidFilterError, InvalidLocaleError
 
-from ._sphinx_nodes import langspan, pending_item
-from ._sphinx_render import ContentItem, ItemRenderer
+from .nodes import langspan, pending_item
+from .render import ContentItem, ItemRenderer
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

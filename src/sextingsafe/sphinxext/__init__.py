@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import sextingsafe
 
-from . import _sphinx_nodes
-from ._sphinx_directives import (
+from . import nodes
+from .directives import (
     CatalogueDirective,
     ItemDirective,
     ListDirective,
@@ -72,20 +72,20 @@ def _check(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration values, the ``sextingsafe`` domain and its nodes."""
-    from ._sphinx_domain import SextingsafeDomain
+    from .domain import SextingsafeDomain
 
     add = app.add_config_value
     add("sextingsafe_locale", default=None, rebuild="env", types=frozenset({str, type(None)}))
     add("sextingsafe_packs", default=[], rebuild="env", types=frozenset({list, tuple}))
     add("sextingsafe_include_bundled", default=True, rebuild="env", types=frozenset({bool}))
-    _sphinx_nodes.register(app)
+    nodes.register(app)
     app.add_domain(SextingsafeDomain)
     app.connect("config-inited", _resolve_packs)
     app.connect("builder-inited", _check)
     app.connect("doctree-resolved", expand)
     return {
         "version": sextingsafe.__version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

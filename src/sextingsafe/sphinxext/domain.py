@@ -20,7 +20,7 @@ from sphinx.util.nodes import make_refnode
 
 from sextingsafe import InvalidLocaleError
 
-from ._sphinx_directives import (
+from .directives import (
     KINDS,
     CatalogueDirective,
     ItemDirective,

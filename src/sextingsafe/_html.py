@@ -1,0 +1,130 @@
+"""HTML for the localised views: escaped, with ``lang`` and ``dir``, marked safe for templates.
+
+Each view's ``__html__`` calls the function here for its kind, so the markup of every kind is in
+one place; nothing below the views knows about HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ._format import escape, html_element
+
+if TYPE_CHECKING:
+    from ._localized import LocalizedAdvice, LocalizedFact, LocalizedQuote, LocalizedResource
+    from ._model import Source
+
+__all__ = ["HTML", "advice_html", "fact_html", "quote_html", "resource_html"]
+
+
+class HTML(str):
+    """A string of safe HTML, as MarkupSafe's ``Markup`` is: ``__html__`` returns it unchanged."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        """Return the HTML itself: it is already escaped."""
+        return self
+
+
+def fact_html(view: LocalizedFact) -> HTML:
+    """Return the fact as an HTML ``<figure>``: statement, caveat and cited sources."""
+    caveat = f'<p class="sextingsafe-caveat">{view.caveat.__html__()}</p>' if view.caveat else ""
+    return HTML(
+        f'<figure class="sextingsafe-fact" data-id="{escape(view.id)}">'
+        f"<p>{view.statement.__html__()}</p>{caveat}"
+        f"<figcaption>{_sources_html(view.fact.sources)}</figcaption></figure>"
+    )
+
+
+def quote_html(view: LocalizedQuote) -> HTML:
+    """Return the quote as an HTML ``<figure>``, content note first.
+
+    Then the original words in a ``<blockquote>``, a translation marked as one, the speaker
+    and the sources.
+    """
+    speaker = view.quote.speaker
+    parts = [f'<figure class="sextingsafe-quote" data-id="{escape(view.id)}">']
+    if view.content_note is not None:
+        parts.append(f'<p class="sextingsafe-content-note">{view.content_note.__html__()}</p>')
+    parts.append(html_element(str(view.text), view.text.lang, view.text.direction, "blockquote"))
+    if view.translation is not None:
+        review = escape(view.translation.review.value)
+        parts.append(
+            f'<blockquote class="sextingsafe-translation" data-review="{review}">'
+            f"{view.translation.__html__()}</blockquote>"
+        )
+    pseudonym = ' <span class="sextingsafe-pseudonym">*</span>' if speaker.pseudonymous else ""
+    parts.append(
+        f"<figcaption>{escape(speaker.name)}{pseudonym}, {view.role.__html__()}, "
+        f"{escape(view.quote.date.isoformat())}. {_sources_html(view.quote.sources)}"
+        "</figcaption></figure>"
+    )
+    return HTML("".join(parts))
+
+
+def resource_html(view: LocalizedResource) -> HTML:
+    """Return the resource as HTML: name, operator, description, hours and ways to reach it.
+
+    Phone numbers become ``tel:`` links; ``data-confidence`` says whether the details are
+    fully confirmed (``verified``) or not (``partial``), for the app to show.
+    """
+    item = view.resource
+    reach = []
+    for channel in item.channels:
+        if channel.value and channel.kind.value == "phone" and _PHONE.fullmatch(channel.value):
+            number = "".join(c for c in channel.value if c.isdigit() or c == "+")
+            reach.append(f'<a href="tel:{escape(number)}">{escape(channel.value)}</a>')
+        elif channel.value:
+            kind = escape(channel.kind.value)
+            reach.append(f'<span data-channel="{kind}">{escape(channel.value)}</span>')
+    if item.url:
+        reach.append(f'<a href="{escape(item.url)}">{escape(item.url)}</a>')
+    hours = f' <span class="sextingsafe-hours">{view.hours.__html__()}</span>' if view.hours else ""
+    links = f'<span class="sextingsafe-reach">{" ".join(reach)}</span>' if reach else ""
+    return HTML(
+        f'<div class="sextingsafe-resource" data-id="{escape(view.id)}" '
+        f'data-confidence="{escape(item.confidence.value)}">'
+        f"<strong>{escape(item.name)}</strong> ({escape(item.operator)}): "
+        f"{view.description.__html__()}{hours} {links}</div>"
+    )
+
+
+def advice_html(view: LocalizedAdvice) -> HTML:
+    """Return the advice as an HTML ``<article>``: title, body, and where to get help."""
+    help_list = "".join(f"<li>{r.__html__()}</li>" for r in view.resources)
+    resources = f'<ul class="sextingsafe-resources">{help_list}</ul>' if help_list else ""
+    return HTML(
+        f'<article class="sextingsafe-advice" data-id="{escape(view.id)}">'
+        f"<h3>{view.title.__html__()}</h3><p>{view.body.__html__()}</p>{resources}</article>"
+    )
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,}")
+
+
+def _sources_html(sources: tuple[Source, ...], read_at_copy: str = "read at a copy") -> str:
+    """Cite *sources*: title (linked to the publisher's own address), publisher and date.
+
+    A source read at a copy (``via``) is never linked under its publisher's name: the copy's
+    link comes after, labelled *read_at_copy*.
+    """
+    cited = []
+    for source in sources:
+        title = escape(source.title)
+        if source.url:
+            title = f'<a href="{escape(source.url)}">{title}</a>'
+        date = (
+            f', <time datetime="{source.published.isoformat()}">'
+            f"{source.published.isoformat()}</time>"
+            if source.published
+            else ""
+        )
+        copy = (
+            f' (<a class="sextingsafe-via" href="{escape(source.via)}">{escape(read_at_copy)}</a>)'
+            if source.via
+            else ""
+        )
+        cited.append(f"<cite>{title}</cite> ({escape(source.publisher)}{date}){copy}")
+    return '<span class="sextingsafe-sources">' + "; ".join(cited) + "</span>"

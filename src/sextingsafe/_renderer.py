@@ -1,0 +1,272 @@
+"""The renderer: localised text for a catalogue's items, with fallback, formatting and a cache."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._format import render_template
+from ._gettext import CatalogStore
+from ._i18n import DEFAULT, LocaleId, fallback_chain, parse_locale, to_babel
+from ._localized import (
+    LocalizedAdvice,
+    LocalizedFact,
+    LocalizedQuote,
+    LocalizedResource,
+    LocalizedText,
+)
+from ._model import Advice, Fact, Item, Occasion, Period, Quote, Resource, Review, Speaker
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from babel import Locale
+
+__all__ = ["CatalogueRenderer"]
+
+
+# The variety each catalogue is written in, where CLDR's default for the language is another:
+# the bundled English is British, the bundled Portuguese European (CLDR's "pt" is Brazilian).
+_WRITTEN_IN = {"en": "en_GB", "pt": "pt_PT"}
+_CACHE_MAX = 65536
+
+
+class CatalogueRenderer:
+    """Produces localised text for the items of one catalogue, with fallback and a cache."""
+
+    __slots__ = ("_chains", "_texts", "store")
+
+    def __init__(self, store: CatalogStore) -> None:
+        self.store = store
+        self._texts: dict[tuple[str, str, str, object], LocalizedText] = {}
+        self._chains: dict[LocaleId, tuple[str, ...]] = {}
+
+    def _chain(self, wanted: LocaleId) -> tuple[str, ...]:
+        try:
+            return self._chains[wanted]
+        except KeyError:
+            if len(self._chains) >= _CACHE_MAX:  # bounded: locales can come from requests
+                self._chains.clear()
+            chain = self._chains[wanted] = fallback_chain(wanted, self.store.supported())
+            return chain
+
+    def text(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText:
+        """Return *item*'s field *name* in *locale*, from the cache where possible."""
+        # Keyed first by the locale exactly as given: the common case (the same string on every
+        # request) then costs one dict hit. Babel Locale objects hash too.
+        key = (item.item_kind, item.id, name, locale)
+        try:
+            return self._texts[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable locale argument: parse_locale says what is wrong
+            key = (item.item_kind, item.id, name, None)
+        wanted = parse_locale(locale)
+        canonical = (item.item_kind, item.id, name, str(wanted))
+        result = self._texts.get(canonical)
+        if result is None:
+            if name not in type(item).translatable:
+                raise AttributeError(f"{type(item).__name__} has no translatable field {name!r}")
+            result = self._render(item, name, wanted)
+        if len(self._texts) >= _CACHE_MAX:
+            self._texts.clear()
+        self._texts[canonical] = result
+        if key[3] is not None or locale is None:
+            self._texts[key] = result
+        return result
+
+    def _render(self, item: Item, name: str, wanted: LocaleId) -> LocalizedText:
+        statement = (
+            item.statement_template if isinstance(item, Fact) and name == "statement" else None
+        )
+        source: str = statement if statement is not None else getattr(item, name)
+        original = str(DEFAULT)
+        if isinstance(item, Quote) and name == "text":
+            original = str(parse_locale(item.language))
+        context = f"{item.item_kind}:{item.id}:{name}"
+        text, used, review = self._translate(
+            wanted, original, source, lambda locale: self._lookup(locale, context, source)
+        )
+        if isinstance(item, Fact) and statement is not None:
+            return self._formatted(
+                text, source, item.values, item.period, wanted, used, original, review
+            )
+        return self._text(text, wanted, used, original, review)
+
+    def _translate(
+        self,
+        wanted: LocaleId,
+        original: str,
+        source: str,
+        find: Callable[[str], tuple[str, Review] | None],
+    ) -> tuple[str, str, Review]:
+        """Walk the fallback chain: the first translation found, or the source text."""
+        for candidate in self._chain(wanted):
+            if candidate == str(DEFAULT):
+                break
+            found = find(candidate)
+            if found is not None:
+                return found[0], candidate, found[1]
+        return source, original, Review.SOURCE
+
+    @staticmethod
+    def _text(
+        text: str, wanted: LocaleId, used: str, original: str, review: Review
+    ) -> LocalizedText:
+        # Text in the source language serves every variety of it (en-GB reads English).
+        is_fallback = used != str(wanted) and not (
+            used == original and wanted.language == parse_locale(original).language
+        )
+        return LocalizedText(
+            text, locale=used, requested=str(wanted), is_fallback=is_fallback, review=review
+        )
+
+    def _formatted(  # noqa: PLR0913, PLR0917 - the pieces of one rendering, kept explicit
+        self,
+        text: str,
+        source: str,
+        values: Mapping[str, int | float],
+        period: Period | None,
+        wanted: LocaleId,
+        used: str,
+        original: str,
+        review: Review,
+    ) -> LocalizedText:
+        try:
+            filled = render_template(text, values, period, self._format_locale(wanted, used))
+        except ValueError:
+            # A translation whose placeholders do not fit (a pack's catalogue is checked when it
+            # loads; this is the last line of defence): show the source text instead, flagged.
+            filled = render_template(source, values, period, self._format_locale(wanted, original))
+            return LocalizedText(
+                filled,
+                locale=original,
+                requested=str(wanted),
+                is_fallback=True,
+                review=Review.SOURCE,
+            )
+        return self._text(filled, wanted, used, original, review)
+
+    def label(
+        self, name: str, locale: Locale | str | None, count: int | None = None
+    ) -> LocalizedText:
+        """Return the interface label *name* in *locale*; with *count*, its plural form for it.
+
+        Raises:
+            KeyError: There is no label called *name*.
+            InvalidLocaleError: *locale* is malformed.
+        """
+        key = ("ui", name, str(count), locale)
+        try:
+            return self._texts[key]
+        except (KeyError, TypeError):
+            pass
+        from ._labels import LABELS, PLURAL_LABELS
+
+        wanted = parse_locale(locale)
+        if count is None:
+            source = LABELS[name]
+        else:
+            one, other = PLURAL_LABELS[name]
+            source = one if count == 1 else other
+        original = str(DEFAULT)
+        text, used, review = self._translate(
+            wanted, original, source, lambda candidate: self._lookup_label(candidate, name, count)
+        )
+        if count is None:
+            result = self._text(text, wanted, used, original, review)
+        else:
+            result = self._formatted(
+                text, source, {"count": count}, None, wanted, used, original, review
+            )
+        if len(self._texts) < _CACHE_MAX:
+            self._texts[key] = result
+        return result
+
+    def _lookup_label(self, locale: str, name: str, count: int | None) -> tuple[str, Review] | None:
+        from ._labels import LABELS, PLURAL_LABELS
+
+        context = f"ui:{name}"
+        for catalog in self.store.catalogs(locale):
+            if count is None:
+                found = catalog.lookup(context, LABELS[name])
+                if found is not None:
+                    return found
+            else:
+                msgid = PLURAL_LABELS[name][0]
+                plural = catalog.lookup_plural(context, msgid, count)
+                status = catalog.status(context, msgid)
+                if plural is not None and status is not None:
+                    return plural, status
+        return None
+
+    def _lookup(self, name: str, context: str, msgid: str) -> tuple[str, Review] | None:
+        for catalog in self.store.catalogs(name):
+            found = catalog.lookup(context, msgid)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _format_locale(wanted: LocaleId, used: str) -> Locale:
+        candidates = []
+        # Format for the reader's own region when the text is in their language (pt_BR reading pt).
+        if wanted.territory and wanted.language == parse_locale(used).language:
+            candidates.append(str(wanted))
+        candidates += [_WRITTEN_IN.get(used, used), _WRITTEN_IN[str(DEFAULT)]]
+        for name in candidates:
+            try:
+                return to_babel(name)
+            except LookupError:  # a region Babel has no data for (en_KK): try the next
+                continue
+        return to_babel(str(DEFAULT))
+
+    def _optional(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText | None:
+        return self.text(item, name, locale) if getattr(item, name) else None
+
+    def localize(self, item: Item, locale: Locale | str | None) -> Any:
+        """Return the localised view of *item*: every text field in *locale*."""
+        if isinstance(item, Fact):
+            return LocalizedFact(
+                fact=item,
+                statement=self.text(item, "statement", locale),
+                place=self.text(item, "place", locale),
+                population=self.text(item, "population", locale),
+                caveat=self._optional(item, "caveat", locale),
+            )
+        if isinstance(item, Quote):
+            return self._localize_quote(item, locale)
+        if isinstance(item, Resource):
+            return LocalizedResource(
+                resource=item,
+                description=self.text(item, "description", locale),
+                hours=self._optional(item, "hours", locale),
+            )
+        if isinstance(item, Advice):
+            return LocalizedAdvice(
+                advice=item,
+                title=self.text(item, "title", locale),
+                body=self.text(item, "body", locale),
+                resources=tuple(self.localize(r, locale) for r in item.resources),
+            )
+        if isinstance(item, Speaker):
+            return self.text(item, "role", locale)
+        if isinstance(item, Occasion):
+            return self.text(item, "name", locale)
+        raise TypeError(f"cannot localise {type(item).__name__}")
+
+    def _localize_quote(self, quote: Quote, locale: Locale | str | None) -> LocalizedQuote:
+        wanted = parse_locale(locale)
+        original = LocalizedText(quote.text, locale=quote.language, requested=str(wanted))
+        translation = None
+        if wanted.language != parse_locale(quote.language).language:
+            candidate = self.text(quote, "text", locale)
+            if candidate.review is not Review.SOURCE:
+                translation = candidate
+        return LocalizedQuote(
+            quote=quote,
+            text=original,
+            translation=translation,
+            role=self.text(quote.speaker, "role", locale),
+            context=self.text(quote, "context", locale),
+            content_note=self._optional(quote, "content_note", locale),
+        )

@@ -31,6 +31,9 @@ KINDS = (
     "sources",
     "speakers",
     "occasions",
+    "glossary",
+    "faq",
+    "scripts",
     "emergency_numbers",
 )
 LOCALES = ("en", "fr", "ar", "pl")

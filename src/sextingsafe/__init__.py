@@ -42,8 +42,11 @@ if TYPE_CHECKING:
     from ._localized import (
         LocalizedAdvice,
         LocalizedFact,
+        LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
+        LocalizedScript,
+        LocalizedTerm,
         LocalizedText,
     )
     from ._model import (
@@ -74,6 +77,8 @@ if TYPE_CHECKING:
         Speaker,
         Topic,
     )
+    from ._reference import Question, Script, Term
+    from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
 
 __all__ = [
     "Advice",
@@ -101,8 +106,11 @@ __all__ = [
     "LocaleInfo",
     "LocalizedAdvice",
     "LocalizedFact",
+    "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
+    "LocalizedScript",
+    "LocalizedTerm",
     "LocalizedText",
     "Need",
     "Occasion",
@@ -111,6 +119,8 @@ __all__ = [
     "PackError",
     "PackProblem",
     "Period",
+    "Question",
+    "QuestionCollection",
     "Quote",
     "QuoteCollection",
     "Resource",
@@ -118,10 +128,14 @@ __all__ = [
     "ResourceKind",
     "ResourceStatus",
     "Review",
+    "Script",
+    "ScriptCollection",
     "SextingsafeError",
     "Source",
     "SourceKind",
     "Speaker",
+    "Term",
+    "TermCollection",
     "Topic",
     "__version__",
     "advice",
@@ -129,7 +143,9 @@ __all__ = [
     "export",
     "export_jsonld",
     "facts",
+    "faq",
     "format_hours",
+    "glossary",
     "label",
     "load_export",
     "locales",
@@ -137,6 +153,7 @@ __all__ = [
     "occasions",
     "quotes",
     "resources",
+    "scripts",
     "sources",
     "speakers",
 ]
@@ -169,8 +186,11 @@ _LAZY = {
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
     "LocalizedFact": "._localized",
+    "LocalizedQuestion": "._localized",
     "LocalizedQuote": "._localized",
     "LocalizedResource": "._localized",
+    "LocalizedScript": "._localized",
+    "LocalizedTerm": "._localized",
     "LocalizedText": "._localized",
     "Need": "._model",
     "Occasion": "._model",
@@ -179,6 +199,8 @@ _LAZY = {
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
+    "Question": "._reference",
+    "QuestionCollection": "._reference_collections",
     "Quote": "._model",
     "QuoteCollection": "._collections",
     "Resource": "._model",
@@ -186,10 +208,14 @@ _LAZY = {
     "ResourceKind": "._model",
     "ResourceStatus": "._model",
     "Review": "._model",
+    "Script": "._reference",
+    "ScriptCollection": "._reference_collections",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
     "Speaker": "._model",
+    "Term": "._reference",
+    "TermCollection": "._reference_collections",
     "Topic": "._model",
     "export": "._export",
     "export_jsonld": "._jsonld",
@@ -219,9 +245,12 @@ _COLLECTIONS = frozenset(
         "advice",
         "emergency_numbers",
         "facts",
+        "faq",
+        "glossary",
         "occasions",
         "quotes",
         "resources",
+        "scripts",
         "sources",
         "speakers",
     }
@@ -242,6 +271,12 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The bundled glossary terms, by id.
+    glossary: TermCollection
+    #: The bundled questions people ask, with their answers, by id.
+    faq: QuestionCollection
+    #: The bundled conversation scripts, by id.
+    scripts: ScriptCollection
     #: Each country's emergency numbers, by ISO 3166-1 alpha-2 code.
     emergency_numbers: EmergencyCollection
 

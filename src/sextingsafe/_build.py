@@ -27,6 +27,7 @@ from ._model import (
     Speaker,
 )
 from ._packs import KINDS, PackContent, RawPack, _encode_date, _Record, read_pack
+from ._reference import Question, Script, Term
 
 __all__ = ["build", "compile_pack"]
 
@@ -38,6 +39,9 @@ _CLASSES: Mapping[str, type] = {
     "fact": Fact,
     "quote": Quote,
     "advice": Advice,
+    "term": Term,
+    "question": Question,
+    "script": Script,
     "emergency": EmergencyService,
 }
 #: The largest content file accepted; real ones are a few hundred KiB at most.
@@ -116,6 +120,9 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
         facts=tuple(built["fact"].values()),
         quotes=tuple(built["quote"].values()),
         advice=tuple(built["advice"].values()),
+        terms=tuple(built["term"].values()),
+        questions=tuple(built["question"].values()),
+        scripts=tuple(built["script"].values()),
         emergency=tuple(built["emergency"].values()),
     )
 
@@ -147,6 +154,9 @@ _REFERENCES = {
         ("occasions", "occasion", False),
         ("resources", "resource", False),
     ),
+    "term": (("sources", "source", False),),
+    "question": (("sources", "source", False),),
+    "script": (("sources", "source", False),),
     "emergency": (("sources", "source", False),),
 }
 
@@ -157,6 +167,8 @@ _NESTED: Mapping[str, tuple[str, ...]] = {
     "resource": ("channels", "ages", "eligibility"),
     "emergency": ("numbers",),
     "advice": ("ages",),
+    "question": ("ages",),
+    "script": ("ages",),
 }
 
 

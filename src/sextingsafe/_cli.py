@@ -380,7 +380,7 @@ def _validate(path: str, out: TextIO) -> int:
         print(f"{len(error.problems)} problem(s) in {path}", file=out)
         return EXIT_NOT_FOUND
     own = sum(1 for record in raw.records)
-    warnings = _editorial_warnings(content, {r.data.get("id") for r in raw.records})
+    warnings = _editorial_warnings(content, {r.data.get("id") for r in raw.records}, _today())
     for warning in warnings:
         print(f"warning: {warning}", file=out)
     print(
@@ -390,11 +390,44 @@ def _validate(path: str, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:
-    """The editorial checks, as warnings: the pack is valid, but its wording may not be safe."""
-    from ._editorial import RISK_TOPICS, YOUNG_PEOPLE_MAX_GRADE, check_wording, reading_grade
+def _today() -> dt.date:
+    """Today's date: the clock review dates are measured against (tests set their own)."""
+    return dt.date.today()  # noqa: DTZ011 - a calendar date where the command runs
+
+
+def _editorial_warnings(
+    content: PackContent, ids: set[object], today: dt.date | None = None
+) -> list[str]:
+    """The editorial checks, as warnings: the pack is valid, but its wording may not be safe.
+
+    Items not checked against their sources for longer than the review period (counted back
+    from *today*, the real date by default) are warnings too: a release re-reviews them.
+    """
+    from ._editorial import (
+        REVIEW_PERIOD,
+        RISK_TOPICS,
+        YOUNG_PEOPLE_MAX_GRADE,
+        check_wording,
+        reading_grade,
+        review_overdue,
+    )
 
     found = []
+    for kind, items in (
+        ("fact", content.facts),
+        ("quote", content.quotes),
+        ("advice", content.advice),
+        ("occasion", content.occasions),
+        ("resource", content.resources),
+    ):
+        for item in items:
+            field = "verified" if kind == "resource" else "reviewed"
+            checked = getattr(item, field, None)
+            if item.id in ids and checked is not None and review_overdue(checked, today):
+                found.append(
+                    f"[[{kind}]] {item.id!r}: {field} {checked.isoformat()}, more than "
+                    f"{REVIEW_PERIOD.days} days ago; check it against its sources again"
+                )
     for advice in content.advice:
         if advice.id not in ids:
             continue

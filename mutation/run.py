@@ -9,8 +9,7 @@ It copies the checkout's tracked files into ``.mutation`` (the tests run against
 as they do in an editable install), adds mutmut's settings, and runs ``mutmut run`` there.
 It prints, and with ``--output`` writes, a Markdown table of the score per module, and lists
 each surviving mutant.
-``--module _qa`` (repeatable) mutates fewer modules; ``--fresh`` throws the last run's results
-away (mutmut otherwise re-tests only the functions that changed).
+``--module _qa`` (repeatable) mutates fewer modules, to work on one module's survivors.
 
 It takes about half an hour on two cores: too long for CI, so the score is recorded on the
 quality page (``docs/explanation/quality.md``) instead, with the commit it was measured on.
@@ -149,13 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     """Build, run mutmut, and print the scores."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", choices=MODULES, help="mutate only these")
-    parser.add_argument("--fresh", action="store_true", help="forget the last run's results")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
-    if args.fresh:
-        shutil.rmtree(WORK, ignore_errors=True)
+    # mutmut would keep a file it once copied unmutated as up to date: start its work over.
+    shutil.rmtree(WORK / "mutants", ignore_errors=True)
     WORK.mkdir(exist_ok=True)
     build(modules)
     mutmut("run", "--max-children", str(args.max_children))

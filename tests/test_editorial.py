@@ -15,6 +15,7 @@ from sextingsafe._editorial import (
     RISK_TOPICS,
     RULES,
     YOUNG_PEOPLE_MAX_GRADE,
+    _syllables,
     check_wording,
     reading_grade,
     review_overdue,
@@ -93,6 +94,39 @@ class TestReadingGrade:
             "safeguarding interventions coordinated by designated safeguarding leads."
         )
         assert reading_grade(text) > 15
+
+    @pytest.mark.parametrize(
+        ("word", "syllables"),
+        [
+            ("make", 1),  # a silent final e
+            ("imagine", 3),
+            ("table", 2),  # -le is a syllable
+            ("agree", 2),  # -ee is a syllable
+            ("the", 1),  # never fewer than one
+            ("hello", 2),
+            ("rhythm", 1),
+            ("someone’s", 2),  # counted without the possessive, typographic apostrophe or not
+            ("someone's", 2),
+        ],
+    )
+    def test_syllables(self, word: str, syllables: int) -> None:
+        """Syllables are vowel groups, less a silent final e; words within the text show it."""
+        assert syllables == _syllables(word)
+
+    @pytest.mark.parametrize(
+        ("text", "grade"),
+        [
+            # 9 words, 2 sentences, 10 syllables: 0.39 × 4.5 + 11.8 × 10 / 9 − 15.59
+            ("You can say no. Tell an adult you trust.", -0.723889),
+            # 7 words, 1 sentence, 9 syllables
+            ("Talk to someone you trust about it.", 2.311429),
+            # 5 words, 3 sentences, 10 syllables
+            ("Imagine a table. Agree? Hello!", 8.66),
+        ],
+    )
+    def test_grade(self, text: str, grade: float) -> None:
+        """The grade is the Flesch-Kincaid formula over words, sentences and syllables."""
+        assert grade == round(reading_grade(text), 6)
 
     def test_empty_text_is_zero(self) -> None:
         """No words means nothing to read."""

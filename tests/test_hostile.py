@@ -205,11 +205,11 @@ class TestRejectedPack:
         ("hostile-rejected/advice.toml", 14, "title must be non-empty text"),
         ("hostile-rejected/advice-again.toml", 2, "duplicate advice id 'hostile-twice'"),
         ("hostile-rejected/resources.toml", 4, "bad TOML"),
-        (FR, 11, "placeholders [('total', '')] differ"),
+        (FR, 11, "placeholders ({total}) differ from the message's ({count})"),
         (FR, 15, "stray '{' at position 0 in '{count.__class__.__mro__} signalements'"),
-        (FR, 19, "placeholders [] differ"),
-        (FR, 23, "placeholders [('count', ''), ('count', '')] differ"),
-        (FR, 27, "placeholders [('share', '')] differ from the message's [('share', 'percent')]"),
+        (FR, 19, "placeholders (none) differ"),
+        (FR, 23, "placeholders ({count}, {count}) differ"),
+        (FR, 27, "placeholders ({share}) differ from the message's ({share:percent})"),
         (FR, 41, "stray '{' at position 0 in '{count[0]} lieu'"),
         ("hostile-rejected/locale/pl/LC_MESSAGES/sextingsafe.po", 10, "more translations than"),
     )
@@ -826,33 +826,35 @@ class TestPluralForms:
         assert [f"example/{MO}"] == [p.path for p in result]
 
     def test_too_few_forms(self, make_pack: MakePack) -> None:
-        """A plural translation missing a form is never used: the bundled French label is."""
+        """A plural translation missing a form is refused on its line, never shown."""
         po = text_of(PACKS / "example", PO) + PLURAL_LABEL.replace(
             'msgstr[1] "{count} lieux"\n', ""
         )
 
-        catalogue = Catalogue.load(make_pack("example", {PO: po}))
+        problems = rejected(make_pack("example", {PO: po}))
 
         assert [
-            "0 endroit où trouver de l'aide",
-            "1 endroit où trouver de l'aide",
-            "2 endroits où trouver de l'aide",
-        ] == [catalogue.label("places-to-get-help", "fr", count=n) for n in range(3)]
+            (
+                f"example/{PO}",
+                28,
+                "not a valid .po file: fewer translations than the 2 plural forms the "
+                "Plural-Forms header declares (1)",
+            )
+        ] == [(p.path, p.line, p.message) for p in problems]
 
     def test_no_plural_header(self, make_pack: MakePack) -> None:
-        """A catalogue without a Plural-Forms header loads, and every count shows some text.
+        """A catalogue with plural translations but no Plural-Forms header is rejected.
 
-        Babel then takes the number of forms from CLDR (three for French), so a translation
-        with two forms is incomplete and is not used.
+        GNU msgfmt --check refuses it too: without the header, nothing says which form is which.
         """
         header = '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n'
         po = text_of(PACKS / "example", PO).replace(header, "")
         assert "Plural-Forms" not in po
 
-        catalogue = Catalogue.load(make_pack("example", {PO: po + PLURAL_LABEL}))
+        problems = rejected(make_pack("example", {PO: po + PLURAL_LABEL}))
 
-        for count in range(6):
-            assert str(count) in catalogue.label("places-to-get-help", "fr", count=count)
+        assert [(f"example/{PO}", 27)] == where(problems)
+        assert "needs a Plural-Forms header" in problems[0].message
 
     def test_compiled_catalogue_injection(self, make_pack: MakePack) -> None:
         """A compiled catalogue whose translation injects a placeholder is rejected, naming it."""
@@ -867,43 +869,42 @@ class TestPluralForms:
         assert "fact:example-share:statement" in problems[0].message
 
     @pytest.mark.parametrize(
-        ("header", "replacement", "message"),
+        ("header", "replacement", "line", "message"),
         [
             (
                 "nplurals=2;",
                 "nplurals=two;",
-                "not a valid .po file: invalid literal for int() with base 10: 'two' on 8",
+                7,
+                "not a valid .po file: Plural-Forms 'nplurals=two; plural=(n > 1);' is not "
+                "'nplurals=N; plural=EXPR;'",
             ),
             (
-                "Language: fr",
-                "Language: fr-!!",
-                "not a valid .po file: 'fr_!!' is not a valid locale identifier on 8",
+                "Content-Type: text/plain; charset=UTF-8",
+                "Content-Type: text/plain; charset=",
+                2,
+                "not a valid .po file: the catalogue must be UTF-8; its header says ''",
             ),
         ],
-        ids=["nplurals", "language"],
+        ids=["nplurals", "empty-charset"],
     )
     def test_bad_header(
-        self, make_pack: MakePack, header: str, replacement: str, message: str
+        self, make_pack: MakePack, header: str, replacement: str, line: int, message: str
     ) -> None:
         """A malformed header is a problem naming the catalogue and the line, not a crash."""
         pack = make_pack("example", {PO: (header, replacement)})
 
         problems = rejected(pack)
 
-        assert [(f"example/{PO}", 9, message)] == [(p.path, p.line, p.message) for p in problems]
+        assert [(f"example/{PO}", line, message)] == [(p.path, p.line, p.message) for p in problems]
 
-    def test_empty_charset(self, make_pack: MakePack) -> None:
-        """A catalogue whose charset is empty is read as UTF-8: its accented text is intact."""
-        pack = make_pack(
-            "example",
-            {PO: ("Content-Type: text/plain; charset=UTF-8", "Content-Type: text/plain; charset=")},
-        )
+    def test_language_header_is_not_trusted(self, make_pack: MakePack) -> None:
+        """The catalogue's locale is its directory's name: a bad Language header changes nothing."""
+        pack = make_pack("example", {PO: ("Language: fr", "Language: fr-!!")})
 
         catalogue = Catalogue.load(pack, include_bundled=True)
 
-        assert "Parle à quelqu'un en qui tu as confiance" == str(
-            catalogue.advice["example-talk"].localize("fr").title
-        )
+        title = catalogue.advice["example-talk"].localize("fr").title
+        assert ("Parle à quelqu'un en qui tu as confiance", "fr") == (str(title), title.locale)
 
     def test_corrupt_compiled_catalogue(self, make_pack: MakePack) -> None:
         """A .mo file whose tables point far outside it is a problem, not a struct.error."""

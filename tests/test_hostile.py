@@ -837,8 +837,10 @@ class TestPluralForms:
             (
                 f"example/{PO}",
                 28,
-                "not a valid .po file: fewer translations than the 2 plural forms the "
-                "Plural-Forms header declares (1)",
+                (
+                    "not a valid .po file: fewer translations than the 2 plural forms the "
+                    "Plural-Forms header declares (1)"
+                ),
             )
         ] == [(p.path, p.line, p.message) for p in problems]
 
@@ -875,8 +877,10 @@ class TestPluralForms:
                 "nplurals=2;",
                 "nplurals=two;",
                 7,
-                "not a valid .po file: Plural-Forms 'nplurals=two; plural=(n > 1);' is not "
-                "'nplurals=N; plural=EXPR;'",
+                (
+                    "not a valid .po file: Plural-Forms 'nplurals=two; plural=(n > 1);' is not "
+                    "'nplurals=N; plural=EXPR;'"
+                ),
             ),
             (
                 "Content-Type: text/plain; charset=UTF-8",

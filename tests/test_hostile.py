@@ -58,7 +58,18 @@ STATEMENT = (
     '{year:year}."'
 )
 #: The bundled collections an app reads.
-KINDS = ("facts", "quotes", "advice", "resources", "sources", "speakers", "occasions")
+KINDS = (
+    "facts",
+    "quotes",
+    "advice",
+    "resources",
+    "sources",
+    "speakers",
+    "occasions",
+    "glossary",
+    "faq",
+    "scripts",
+)
 #: Locales the bundled texts are checked in: the source, a LTR and a RTL translation.
 CHECKED_LOCALES = ("en", "fr", "ar")
 #: A plural message for the interface label with a count, to append to the example catalogue.

@@ -20,6 +20,7 @@ from ._model import (
     Speaker,
     placeholders,
 )
+from ._reference import Question, Script, Term
 
 __all__ = [
     "BUNDLED",
@@ -43,11 +44,26 @@ FILES: Mapping[str, tuple[str, ...]] = {
     "resources": ("resource",),
     "facts": ("fact",),
     "advice": ("advice",),
+    "glossary": ("term",),
+    "faq": ("question",),
+    "scripts": ("script",),
 }
 _CONTENT_FILE = re.compile(
-    r"(sources|occasions|quotes|resources|facts|advice)(?:-[a-z0-9-]+)?\.toml\Z"
+    r"(sources|occasions|quotes|resources|facts|advice|glossary|faq|scripts)"
+    r"(?:-[a-z0-9-]+)?\.toml\Z"
 )
-KINDS = ("source", "occasion", "speaker", "resource", "fact", "quote", "advice")
+KINDS = (
+    "source",
+    "occasion",
+    "speaker",
+    "resource",
+    "fact",
+    "quote",
+    "advice",
+    "term",
+    "question",
+    "script",
+)
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
@@ -137,6 +153,9 @@ class PackContent(NamedTuple):
     facts: tuple[Fact, ...]
     quotes: tuple[Quote, ...]
     advice: tuple[Advice, ...]
+    terms: tuple[Term, ...] = ()
+    questions: tuple[Question, ...] = ()
+    scripts: tuple[Script, ...] = ()
 
 
 def _string_state(line: str, state: str) -> tuple[str, bool]:

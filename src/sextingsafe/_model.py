@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 from attrs import field, frozen, validators
 from attrs import fields as attrs_fields
 
-from ._contact import MAX_EVIDENCE_AGE, AgeRange, Channel, Eligibility
-from ._contact import _age_range as _age_range  # used by other content kinds
+from ._contact import MAX_EVIDENCE_AGE, AgeRange, Channel, Eligibility, _age_range
 from ._enums import (
     Audience,
     ChannelKind,

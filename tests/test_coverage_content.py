@@ -61,3 +61,66 @@ class TestAges:
         hard = {a.id: round(reading_grade(a.body), 1) for a in primary_advice()}
 
         assert {} == {k: v for k, v in hard.items() if v > 5.0}
+
+
+class TestCoverage:
+    """The advice covers the topics issue 16 asked for, for every audience they apply to."""
+
+    def test_at_least_110_items(self) -> None:
+        """The bundled pack holds at least 110 advice items."""
+        assert len(default_catalogue().advice) >= 110
+
+    def test_sextortion_for_every_audience(self) -> None:
+        """Sextortion advice exists for young people, parents and carers, and professionals."""
+        covered = {
+            audience
+            for a in default_catalogue().advice.values()
+            if "sextortion" in a.topics
+            for audience in a.audiences
+        }
+
+        assert {"young-people", "parents-carers", "professionals"} <= covered
+
+    def test_at_least_8_primary_items(self) -> None:
+        """At least 8 items are written for children under 11."""
+        assert len(primary_advice()) >= 8
+
+    def test_new_topics_for_every_audience(self) -> None:
+        """Each topic added for issue 16 has advice for all three audiences."""
+        topics = (
+            "ai-images",
+            "unwanted-images",
+            "helping-a-friend",
+            "removal-tools",
+            "crisis-support",
+            "shared-someone-elses",
+        )
+        missing = [
+            (topic, audience)
+            for topic in topics
+            for audience in ("young-people", "parents-carers", "professionals")
+            if not default_catalogue().advice.select(audience=audience, topic=topic)
+        ]
+
+        assert [] == missing
+
+    def test_nations_and_countries(self) -> None:
+        """Scotland, Northern Ireland, Ireland, the US and Australia each have their own advice."""
+        places = ("GB-SCT", "GB-NIR", "IE", "US", "AU")
+        missing = [
+            place
+            for place in places
+            if not any(place in a.jurisdictions for a in default_catalogue().advice.values())
+        ]
+
+        assert [] == missing
+
+    def test_nothing_for_under_11s_leads_with_the_law(self) -> None:
+        """No item for children under 11 is about the law or opens with what is illegal."""
+        leading = [
+            a.id
+            for a in primary_advice()
+            if "the-law" in a.topics or a.body.lower().startswith(("it's illegal", "it is illegal"))
+        ]
+
+        assert [] == leading

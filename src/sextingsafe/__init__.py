@@ -39,8 +39,11 @@ if TYPE_CHECKING:
     from ._localized import (
         LocalizedAdvice,
         LocalizedFact,
+        LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
+        LocalizedScript,
+        LocalizedTerm,
         LocalizedText,
     )
     from ._model import (
@@ -64,6 +67,8 @@ if TYPE_CHECKING:
         Speaker,
         Topic,
     )
+    from ._reference import Question, Script, Term
+    from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
 
 __all__ = [
     "Advice",
@@ -84,8 +89,11 @@ __all__ = [
     "LocaleInfo",
     "LocalizedAdvice",
     "LocalizedFact",
+    "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
+    "LocalizedScript",
+    "LocalizedTerm",
     "LocalizedText",
     "Need",
     "Occasion",
@@ -93,22 +101,30 @@ __all__ = [
     "PackError",
     "PackProblem",
     "Period",
+    "Question",
+    "QuestionCollection",
     "Quote",
     "QuoteCollection",
     "Resource",
     "ResourceCollection",
     "ResourceKind",
     "Review",
+    "Script",
+    "ScriptCollection",
     "SextingsafeError",
     "Source",
     "SourceKind",
     "Speaker",
+    "Term",
+    "TermCollection",
     "Topic",
     "__version__",
     "advice",
     "export",
     "export_jsonld",
     "facts",
+    "faq",
+    "glossary",
     "label",
     "load_export",
     "locales",
@@ -116,6 +132,7 @@ __all__ = [
     "occasions",
     "quotes",
     "resources",
+    "scripts",
     "sources",
     "speakers",
 ]
@@ -141,8 +158,11 @@ _LAZY = {
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
     "LocalizedFact": "._localized",
+    "LocalizedQuestion": "._localized",
     "LocalizedQuote": "._localized",
     "LocalizedResource": "._localized",
+    "LocalizedScript": "._localized",
+    "LocalizedTerm": "._localized",
     "LocalizedText": "._localized",
     "Need": "._model",
     "Occasion": "._model",
@@ -150,16 +170,22 @@ _LAZY = {
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
+    "Question": "._reference",
+    "QuestionCollection": "._reference_collections",
     "Quote": "._model",
     "QuoteCollection": "._collections",
     "Resource": "._model",
     "ResourceCollection": "._collections",
     "ResourceKind": "._model",
     "Review": "._model",
+    "Script": "._reference",
+    "ScriptCollection": "._reference_collections",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
     "Speaker": "._model",
+    "Term": "._reference",
+    "TermCollection": "._reference_collections",
     "Topic": "._model",
     "export": "._export",
     "export_jsonld": "._jsonld",
@@ -184,7 +210,18 @@ def __dir__() -> list[str]:
 
 #: The bundled collections; each is created on first access and loads content on first use.
 _COLLECTIONS = frozenset(
-    {"advice", "facts", "occasions", "quotes", "resources", "sources", "speakers"}
+    {
+        "advice",
+        "facts",
+        "faq",
+        "glossary",
+        "occasions",
+        "quotes",
+        "resources",
+        "scripts",
+        "sources",
+        "speakers",
+    }
 )
 
 if TYPE_CHECKING:
@@ -202,6 +239,12 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The bundled glossary terms, by id.
+    glossary: TermCollection
+    #: The bundled questions people ask, with their answers, by id.
+    faq: QuestionCollection
+    #: The bundled conversation scripts, by id.
+    scripts: ScriptCollection
 
 
 def _collection(name: str) -> Any:

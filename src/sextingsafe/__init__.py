@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from babel import Locale
 
+    from ._bundles import export_bundles
     from ._catalogue import Catalogue, LocaleInfo
     from ._collections import (
         AdviceCollection,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         QuoteCollection,
         ResourceCollection,
     )
+    from ._diff import ContentChange, ContentDiff, diff
     from ._errors import (
         ContentNotFoundError,
         InvalidFilterError,
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
         PackProblem,
         SextingsafeError,
     )
-    from ._export import export, load_export
+    from ._export import export, export_schema, load_export
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
         Speaker,
         Topic,
     )
+    from ._search import SearchHit, search
 
 __all__ = [
     "Advice",
@@ -75,6 +78,8 @@ __all__ = [
     "ChannelKind",
     "Collection",
     "Confidence",
+    "ContentChange",
+    "ContentDiff",
     "ContentNotFoundError",
     "Fact",
     "FactCollection",
@@ -99,6 +104,7 @@ __all__ = [
     "ResourceCollection",
     "ResourceKind",
     "Review",
+    "SearchHit",
     "SextingsafeError",
     "Source",
     "SourceKind",
@@ -106,8 +112,12 @@ __all__ = [
     "Topic",
     "__version__",
     "advice",
+    "content_version",
+    "diff",
     "export",
+    "export_bundles",
     "export_jsonld",
+    "export_schema",
     "facts",
     "label",
     "load_export",
@@ -116,6 +126,7 @@ __all__ = [
     "occasions",
     "quotes",
     "resources",
+    "search",
     "sources",
     "speakers",
 ]
@@ -132,6 +143,8 @@ _LAZY = {
     "ChannelKind": "._model",
     "Collection": "._collections",
     "Confidence": "._model",
+    "ContentChange": "._diff",
+    "ContentDiff": "._diff",
     "ContentNotFoundError": "._errors",
     "Fact": "._model",
     "FactCollection": "._collections",
@@ -156,14 +169,19 @@ _LAZY = {
     "ResourceCollection": "._collections",
     "ResourceKind": "._model",
     "Review": "._model",
+    "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
     "Speaker": "._model",
     "Topic": "._model",
+    "diff": "._diff",
     "export": "._export",
+    "export_bundles": "._bundles",
     "export_jsonld": "._jsonld",
+    "export_schema": "._export",
     "load_export": "._export",
+    "search": "._search",
 }
 
 
@@ -172,6 +190,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         if name in _COLLECTIONS:
             return _collection(name)
+        if name == "content_version":
+            from ._content_version import content_version
+
+            return globals().setdefault(name, content_version())
         raise AttributeError(f"module 'sextingsafe' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
@@ -202,6 +224,9 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The version of the bundled content and translations (``YYYY.MM.DD[.N]``), separate from
+    #: the code's ``__version__``; see :doc:`/how-to/track-content-changes`.
+    content_version: str
 
 
 def _collection(name: str) -> Any:

@@ -146,7 +146,7 @@ class TestBundledContent:
         bare = [
             a.id
             for a in default_catalogue().advice.values()
-            if RISK_TOPICS & set(a.topics) and not a.resources
+            if RISK_TOPICS & set(a.topics) and not (a.resources or a.needs)
         ]
         assert [] == bare
 

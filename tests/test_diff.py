@@ -156,12 +156,12 @@ class TestOutput:
 
     def test_markdown(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """The Markdown form is a changelog section."""
-        item(new, "advice", "ask-who-should-see-it")["body"]["pl"] = "Nowy"
+        item(new, "advice", "ask-who-should-see-it")["body"]["en"] = "New"
 
         lines = ss.diff(old, new).to_markdown().splitlines()
 
         assert lines[0].startswith("#### Content changes (")
-        assert "- Changed advice `ask-who-should-see-it`: body.pl" == lines[2]
+        assert "- Changed advice `ask-who-should-see-it`: body.en" == lines[2]
 
 
 class TestCommand:

@@ -155,7 +155,18 @@ class TestSourceToDict:
         } == source_to_dict(selection.sources["sel-print"])
 
 
-KINDS = ("facts", "quotes", "advice", "resources", "sources", "speakers", "occasions")
+KINDS = (
+    "facts",
+    "quotes",
+    "advice",
+    "resources",
+    "sources",
+    "speakers",
+    "occasions",
+    "glossary",
+    "faq",
+    "scripts",
+)
 
 
 def shown(text: LocalizedText | None) -> tuple[object, ...] | None:

@@ -23,7 +23,18 @@ from sextingsafe import (
 )
 
 PACKS = Path(__file__).parent / "packs"
-KINDS = ("facts", "quotes", "advice", "resources", "sources", "speakers", "occasions")
+KINDS = (
+    "facts",
+    "quotes",
+    "advice",
+    "resources",
+    "sources",
+    "speakers",
+    "occasions",
+    "glossary",
+    "faq",
+    "scripts",
+)
 LOCALES = ("en", "fr", "ar", "pl")
 #: The attribute that links an item to its catalogue's renderer: shared machinery, not content.
 RENDERER = "renderer"

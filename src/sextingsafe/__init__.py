@@ -41,8 +41,11 @@ if TYPE_CHECKING:
     from ._localized import (
         LocalizedAdvice,
         LocalizedFact,
+        LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
+        LocalizedScript,
+        LocalizedTerm,
         LocalizedText,
     )
     from ._model import (
@@ -66,6 +69,8 @@ if TYPE_CHECKING:
         Speaker,
         Topic,
     )
+    from ._reference import Question, Script, Term
+    from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
     from ._search import SearchHit, search
 
 __all__ = [
@@ -89,8 +94,11 @@ __all__ = [
     "LocaleInfo",
     "LocalizedAdvice",
     "LocalizedFact",
+    "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
+    "LocalizedScript",
+    "LocalizedTerm",
     "LocalizedText",
     "Need",
     "Occasion",
@@ -98,17 +106,23 @@ __all__ = [
     "PackError",
     "PackProblem",
     "Period",
+    "Question",
+    "QuestionCollection",
     "Quote",
     "QuoteCollection",
     "Resource",
     "ResourceCollection",
     "ResourceKind",
     "Review",
+    "Script",
+    "ScriptCollection",
     "SearchHit",
     "SextingsafeError",
     "Source",
     "SourceKind",
     "Speaker",
+    "Term",
+    "TermCollection",
     "Topic",
     "__version__",
     "advice",
@@ -119,6 +133,8 @@ __all__ = [
     "export_jsonld",
     "export_schema",
     "facts",
+    "faq",
+    "glossary",
     "label",
     "load_export",
     "locales",
@@ -126,6 +142,7 @@ __all__ = [
     "occasions",
     "quotes",
     "resources",
+    "scripts",
     "search",
     "sources",
     "speakers",
@@ -154,8 +171,11 @@ _LAZY = {
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
     "LocalizedFact": "._localized",
+    "LocalizedQuestion": "._localized",
     "LocalizedQuote": "._localized",
     "LocalizedResource": "._localized",
+    "LocalizedScript": "._localized",
+    "LocalizedTerm": "._localized",
     "LocalizedText": "._localized",
     "Need": "._model",
     "Occasion": "._model",
@@ -163,17 +183,23 @@ _LAZY = {
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
+    "Question": "._reference",
+    "QuestionCollection": "._reference_collections",
     "Quote": "._model",
     "QuoteCollection": "._collections",
     "Resource": "._model",
     "ResourceCollection": "._collections",
     "ResourceKind": "._model",
     "Review": "._model",
+    "Script": "._reference",
+    "ScriptCollection": "._reference_collections",
     "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
     "Speaker": "._model",
+    "Term": "._reference",
+    "TermCollection": "._reference_collections",
     "Topic": "._model",
     "diff": "._diff",
     "export": "._export",
@@ -206,7 +232,18 @@ def __dir__() -> list[str]:
 
 #: The bundled collections; each is created on first access and loads content on first use.
 _COLLECTIONS = frozenset(
-    {"advice", "facts", "occasions", "quotes", "resources", "sources", "speakers"}
+    {
+        "advice",
+        "facts",
+        "faq",
+        "glossary",
+        "occasions",
+        "quotes",
+        "resources",
+        "scripts",
+        "sources",
+        "speakers",
+    }
 )
 
 if TYPE_CHECKING:
@@ -227,6 +264,12 @@ if TYPE_CHECKING:
     #: The version of the bundled content and translations (``YYYY.MM.DD[.N]``), separate from
     #: the code's ``__version__``; see :doc:`/how-to/track-content-changes`.
     content_version: str
+    #: The bundled glossary terms, by id.
+    glossary: TermCollection
+    #: The bundled questions people ask, with their answers, by id.
+    faq: QuestionCollection
+    #: The bundled conversation scripts, by id.
+    scripts: ScriptCollection
 
 
 def _collection(name: str) -> Any:

@@ -24,6 +24,7 @@ from ._model import (
     Speaker,
 )
 from ._packs import KINDS, PackContent, RawPack, _encode_date, _Record, read_pack
+from ._reference import Question, Script, Term
 
 __all__ = ["build", "compile_pack"]
 
@@ -35,6 +36,9 @@ _CLASSES: Mapping[str, type] = {
     "fact": Fact,
     "quote": Quote,
     "advice": Advice,
+    "term": Term,
+    "question": Question,
+    "script": Script,
 }
 #: The largest content file accepted; real ones are a few hundred KiB at most.
 
@@ -112,6 +116,9 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
         facts=tuple(built["fact"].values()),
         quotes=tuple(built["quote"].values()),
         advice=tuple(built["advice"].values()),
+        terms=tuple(built["term"].values()),
+        questions=tuple(built["question"].values()),
+        scripts=tuple(built["script"].values()),
     )
 
 
@@ -142,6 +149,9 @@ _REFERENCES = {
         ("occasions", "occasion", False),
         ("resources", "resource", False),
     ),
+    "term": (("sources", "source", False),),
+    "question": (("sources", "source", False),),
+    "script": (("sources", "source", False),),
 }
 
 
@@ -150,6 +160,8 @@ _NESTED: Mapping[str, tuple[str, ...]] = {
     "fact": ("period",),
     "resource": ("channels", "ages"),
     "advice": ("ages",),
+    "question": ("ages",),
+    "script": ("ages",),
 }
 
 

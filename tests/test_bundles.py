@@ -59,6 +59,15 @@ class TestBundle:
         assert ["en", "pl"] == [locale["tag"] for locale in data["locales"]]
         assert {"en", "pl"} >= {tag for advice in data["advice"] for tag in advice["title"]}
 
+    def test_every_part(self, bundles: dict[str, Any]) -> None:
+        """Each bundle has every part of the whole export, items of every kind included."""
+        whole = ss.export(locales=None)
+
+        for entry in bundles["index.json"]["locales"]:
+            data = bundles[entry["file"]]
+            assert list(whole) == list(data)
+            assert [r["id"] for r in whole["advice"]] == [r["id"] for r in data["advice"]]
+
     def test_valid(self, bundles: dict[str, Any]) -> None:
         """Every bundle validates against the published schema."""
         validator = jsonschema.Draft202012Validator(ss.export_schema())

@@ -87,6 +87,15 @@ class TestDiff:
         ] == [(c.kind, c.id, c.action, c.critical) for c in found.changes]
         assert "1 added, 1 removed, 0 changed" == found.summary()
 
+    def test_any_list_of_items(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """A list of items the diff does not know by name is compared item by item too."""
+        new["widgets"] = [{"id": "w1", "url": "https://example.org/"}]
+        old = {**old, "widgets": [{"id": "w1", "url": "https://example.net/"}]}
+
+        assert [("widget", "w1", "url", True)] == [
+            (c.kind, c.id, c.field, c.critical) for c in ss.diff(old, new).changes
+        ]
+
     def test_field_appears(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """A field new in an item is reported as added, with its path."""
         item(new, "advice", "ask-who-should-see-it")["title"]["de"] = "Neu"

@@ -3,8 +3,8 @@
 An app that shows one language loads that language's bundle, not every translation. Each
 bundle is a complete :func:`~sextingsafe.export` for English (the source language) and one
 locale, so it validates against the same schema and :func:`~sextingsafe.load_export` reads it.
-The parts of the export that do not depend on the locale (such as the country table) are also
-written on their own, for apps that want only them.
+The tables of the export that do not depend on the locale (such as the country table) are
+also written on their own, for apps that want only them.
 """
 
 from __future__ import annotations
@@ -23,26 +23,8 @@ __all__ = ["BUNDLES_FORMAT", "INDEX", "dumps", "export_bundles"]
 BUNDLES_FORMAT = "sextingsafe-bundles"
 #: The index's file name.
 INDEX = "index.json"
-#: Top-level export keys that hold items or per-locale texts; every other key that is not
-#: document metadata is locale-independent and also gets a file of its own.
-_PER_LOCALE = frozenset(
-    {
-        "format",
-        "version",
-        "generator",
-        "content_version",
-        "locales",
-        "labels",
-        "label_review",
-        "sources",
-        "occasions",
-        "speakers",
-        "resources",
-        "facts",
-        "quotes",
-        "advice",
-    }
-)
+#: Top-level export keys that describe the document.
+_META = frozenset({"format", "version", "generator", "content_version", "locales"})
 
 
 def dumps(data: Any) -> str:
@@ -50,12 +32,18 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def _items(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
 def export_bundles(catalogue: Catalogue | None = None) -> dict[str, Any]:
     """Return the catalogue split into per-locale bundles, as file names mapped to JSON data.
 
     ``index.json`` lists the content version and, for each locale, its bundle's file name
     (``pl.json``), size in bytes and SHA-256 hash of its compact UTF-8 JSON text; each bundle
-    is an :func:`~sextingsafe.export` of English and that locale. Nothing is written: the
+    is an :func:`~sextingsafe.export` of English and that locale. A table that is the same in
+    every locale (not a list of items) also gets a file of its own, listed under ``tables``.
+    Nothing is written: the
     ``sextingsafe export --split DIR`` command writes the files.
 
     >>> bundles = export_bundles()
@@ -75,8 +63,9 @@ def export_bundles(catalogue: Catalogue | None = None) -> dict[str, Any]:
         data = export(catalogue, None if name == str(DEFAULT) else [name])
         tag = parse_locale(name).tag
         filename = f"{tag}.json"
-        for key in set(data) - _PER_LOCALE:
-            shared[key] = data.pop(key)
+        for key, value in data.items():
+            if key not in _META and not _items(value):
+                shared.setdefault(key, []).append(value)
         files[filename] = data
         text = dumps(data).encode("utf-8")
         info = next(i for i in data["locales"] if i["tag"] == tag)
@@ -93,7 +82,10 @@ def export_bundles(catalogue: Catalogue | None = None) -> dict[str, Any]:
             }
         )
     tables = []
-    for key, value in sorted(shared.items()):
+    for key, values in sorted(shared.items()):
+        value = values[0]
+        if any(other != value for other in values):
+            continue  # texts per locale (labels): in each bundle only
         filename = f"{key}.json"
         files[filename] = value
         text = dumps(value).encode("utf-8")

@@ -77,7 +77,9 @@ class ContentChange:
 
     Attributes:
         kind: ``"fact"``, ``"quote"``, ``"advice"``, ``"resource"``, ``"source"``, ``"speaker"``,
-            ``"occasion"``, ``"label"``, ``"locale"``, or the name of another export table.
+            ``"occasion"``, ``"label"``, ``"locale"``; for another list of items in the export,
+            its key in the singular (``"term"``, ``"question"``, ``"script"``); otherwise the
+            name of the export table.
         id: The item's id, the label's name or the locale's tag (empty for a whole table).
         action: ``"added"``, ``"removed"`` or ``"changed"``.
         field: The changed field's path (``"channels[0].value"``, ``"title.pl"``); ``None``
@@ -289,6 +291,15 @@ def _compare(kind: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Co
                 )
 
 
+def _items(value: Any) -> bool:
+    """Whether *value* is a list of items with ids (a kind the diff need not know by name)."""
+    return isinstance(value, list) and all(isinstance(v, Mapping) and "id" in v for v in value)
+
+
+def _kind(key: str) -> str:
+    return _KINDS.get(key) or (key.removesuffix("s"))
+
+
 def _help(kind: str) -> bool:
     return kind == "resource"
 
@@ -328,8 +339,8 @@ def diff(old: Mapping[str, Any] | Catalogue, new: Mapping[str, Any] | Catalogue)
         if key in _META:
             continue
         before, after = old.get(key), new.get(key)
-        if key in _KINDS:
-            changes += _compare(_KINDS[key], _keyed(before, "id"), _keyed(after, "id"))
+        if key in _KINDS or (_items(before) and _items(after)):
+            changes += _compare(_kind(key), _keyed(before, "id"), _keyed(after, "id"))
         elif key == "locales":
             changes += _compare("locale", _keyed(before, "tag"), _keyed(after, "tag"))
         elif key in {"labels", "label_review"}:
@@ -388,9 +399,11 @@ def _merge_bundles(directory: str, index: Mapping[str, Any]) -> dict[str, Any]:
         for key in ("labels", "label_review"):
             for name, texts in part.get(key, {}).items():
                 merged.setdefault(key, {}).setdefault(name, {}).update(texts)
-        for key in _KINDS:
+        for key, value in part.items():
+            if key == "locales" or not _items(value):
+                continue
             mine = _keyed(merged.get(key), "id")
-            for item in part.get(key, []):
+            for item in value:
                 _merge_item(mine.setdefault(item["id"], item), item)
     if merged is None:
         raise PackError(directory, [PackProblem(directory, 0, "index.json lists no bundles")])

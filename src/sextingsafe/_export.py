@@ -389,7 +389,7 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
                 record[key] = _message(kind, record, key, value, raw, translations, reviews)
             if kind == "resource" and "channels" in record:
                 record["channels"] = [dict(c) for c in record["channels"]]
-            records.append(_Record(kind, record, f"export:{_LISTS[kind]}", number + 1, {}))
+            records.append(_Record(kind, record, f"export:{_LISTS[kind]}", number + 1))
     plural_headers = {
         str(parse_locale(info["tag"])): info["plural_forms"]
         for info in data.get("locales", [])

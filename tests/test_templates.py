@@ -138,10 +138,10 @@ class TestLocalizedViewsAsHtml:
         """Advice is an <article> with its title, body and help, in Arabic right to left."""
         from markupsafe import escape
 
-        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar")))
+        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar", country="GB")))
 
         assert html.startswith(
-            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it">'
+            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it" data-country="GB">'
         )
         assert '<h3><span lang="ar" dir="rtl">' in html
         assert '<a href="tel:08001111">0800 1111</a>' in html

@@ -357,6 +357,19 @@ def _placeholder_fault(msgid: str, msgstr: str) -> str | None:
     return None
 
 
+def _emergency_fault(msgid: str, msgstr: str) -> str | None:
+    """Text that is not otherwise formatted must still keep ``{emergency}``, filled per country."""
+    from ._format import EMERGENCY
+
+    wanted, got = msgid.count(EMERGENCY), msgstr.count(EMERGENCY)
+    if wanted != got:
+        return (
+            f"the translation has {EMERGENCY} {got} time(s), the message {wanted}: keep it as "
+            "it is, for the reader's emergency number"
+        )
+    return None
+
+
 def _plural_fault(header: str) -> str | None:
     """Check a Plural-Forms header: its rule must pick an existing form for every count."""
     import gettext
@@ -399,6 +412,9 @@ def _check_po(path: str) -> list[tuple[int, str]]:
         ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
         strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
         if not _formatted(message.context or "", message.id):
+            fault = _emergency_fault(ids[-1], strings[0])
+            if fault:
+                found.append((_msgstr_line(lines, message.lineno or 1), fault))
             continue
         for index, msgstr in enumerate(strings):
             fault = _placeholder_fault(ids[-1], msgstr) if msgstr else None
@@ -449,6 +465,9 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
     for context, msgid, translation in sorted(catalog.entries()):
         strings = translation if isinstance(translation, tuple) else (translation,)
         if not _formatted(context, translation if isinstance(translation, tuple) else msgid):
+            fault = _emergency_fault(msgid, strings[0])
+            if fault:
+                found.append((0, f"{context}: {fault}"))
             continue
         for msgstr in strings:
             fault = _placeholder_fault(msgid, msgstr)

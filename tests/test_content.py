@@ -147,7 +147,7 @@ class TestIntegrity:
             assert bundled.speakers[quote.speaker.id] is quote.speaker, quote.id
 
     def test_risk_advice_points_to_help(self, bundled: Catalogue) -> None:
-        """Advice on a risk topic (images sent, shared, asked for; threats; the law) lists help."""
+        """Advice on a risk topic (images sent, shared, asked for; threats; the law) names help."""
         missing = [
             advice.id
             for advice in bundled.advice.values()

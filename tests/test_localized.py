@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import pickle
 from pathlib import Path
@@ -481,3 +482,41 @@ class TestLocalizedAdviceAndResource:
 
         assert before == attrs.asdict(item, recurse=False)
         assert "Think about who will see it" == item.title
+
+
+class TestSourcesHtml:
+    """Sources are cited with title, publisher and date; a copy is never linked as the original."""
+
+    def test_copy_not_linked_under_publisher(self) -> None:
+        """A source read only at a copy: unlinked title, then a 'read at a copy' link."""
+        from sextingsafe import Source
+        from sextingsafe._html import _sources_html
+
+        source = Source(
+            id="s",
+            publisher="NCA",
+            title="Warning",
+            kind="news",
+            published=dt.date(2024, 4, 29),
+            via="https://copy.example.org/a",
+        )
+
+        assert (
+            '<span class="sextingsafe-sources"><cite>Warning</cite> (NCA, '
+            '<time datetime="2024-04-29">2024-04-29</time>) (<a class="sextingsafe-via" '
+            'href="https://copy.example.org/a">read at a copy</a>)</span>'
+        ) == _sources_html((source,))
+
+    def test_original_linked(self) -> None:
+        """A source with the publisher's own address links its title there; no date, no date."""
+        from sextingsafe import Source
+        from sextingsafe._html import _sources_html
+
+        source = Source(
+            id="s", publisher="IWF", title="FAQs", kind="guidance", url="https://iwf.org.uk/faqs"
+        )
+
+        assert (
+            '<span class="sextingsafe-sources"><cite><a href="https://iwf.org.uk/faqs">FAQs</a>'
+            "</cite> (IWF)</span>"
+        ) == _sources_html((source,))

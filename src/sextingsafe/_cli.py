@@ -268,7 +268,9 @@ def _json(data: object, out: TextIO) -> int:
 
 def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO) -> None:
     for source in item.sources:
-        where = source.url or source.via or "print"
+        where = source.url or ("" if source.via else "print")
+        if source.via:
+            where = f"{where} (read at a copy: {source.via})".lstrip()
         date = source.published.isoformat() if source.published else "n.d."
         print(
             f'  Source: {source.publisher}, "{source.title}" ({date}) {where}',

@@ -38,6 +38,12 @@ RISK_TOPICS = frozenset(
         Topic.SEXTORTION,
         Topic.REPORTING_AND_REMOVAL,
         Topic.THE_LAW,
+        Topic.AI_IMAGES,
+        Topic.UNWANTED_IMAGES,
+        Topic.HELPING_A_FRIEND,
+        Topic.REMOVAL_TOOLS,
+        Topic.CRISIS_SUPPORT,
+        Topic.SHARED_SOMEONE_ELSES,
     }
 )
 #: How long an item may go without being checked against its sources again.

@@ -43,6 +43,18 @@ class Topic(enum.StrEnum):
     RESPONDING_CALMLY = "responding-calmly"
     RESPONDING_TO_DISCLOSURE = "responding-to-disclosure"
     PREVALENCE = "prevalence"
+    #: AI-made, "nudified" or otherwise faked nude images.
+    AI_IMAGES = "ai-images"
+    #: Being sent nudes or sexual images nobody asked for (including cyberflashing).
+    UNWANTED_IMAGES = "unwanted-images"
+    #: What to do when a friend or someone else is affected (being a bystander).
+    HELPING_A_FRIEND = "helping-a-friend"
+    #: What the report and removal tools can and cannot do.
+    REMOVAL_TOOLS = "removal-tools"
+    #: Support now for a young person who feels overwhelmed or unsafe.
+    CRISIS_SUPPORT = "crisis-support"
+    #: For a young person who shared an image of someone else.
+    SHARED_SOMEONE_ELSES = "shared-someone-elses"
 
 
 class ResourceKind(enum.StrEnum):

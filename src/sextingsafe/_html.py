@@ -171,12 +171,27 @@ def _dialled(number: str) -> str:
 _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,}")
 
 
-def _sources_html(sources: tuple[Source, ...]) -> str:
+def _sources_html(sources: tuple[Source, ...], read_at_copy: str = "read at a copy") -> str:
+    """Cite *sources*: title (linked to the publisher's own address), publisher and date.
+
+    A source read at a copy (``via``) is never linked under its publisher's name: the copy's
+    link comes after, labelled *read_at_copy*.
+    """
     cited = []
     for source in sources:
         title = escape(source.title)
-        address = source.url or source.via
-        if address:
-            title = f'<a href="{escape(address)}">{title}</a>'
-        cited.append(f"<cite>{title}</cite> ({escape(source.publisher)})")
+        if source.url:
+            title = f'<a href="{escape(source.url)}">{title}</a>'
+        date = (
+            f', <time datetime="{source.published.isoformat()}">'
+            f"{source.published.isoformat()}</time>"
+            if source.published
+            else ""
+        )
+        copy = (
+            f' (<a class="sextingsafe-via" href="{escape(source.via)}">{escape(read_at_copy)}</a>)'
+            if source.via
+            else ""
+        )
+        cited.append(f"<cite>{title}</cite> ({escape(source.publisher)}{date}){copy}")
     return '<span class="sextingsafe-sources">' + "; ".join(cited) + "</span>"

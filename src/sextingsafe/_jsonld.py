@@ -50,8 +50,11 @@ def _source(source: Source) -> dict[str, Any]:
     }
     if source.published:
         node["datePublished"] = source.published.isoformat()
-    if source.url or source.via:
-        node["url"] = source.url or source.via
+    if source.url:
+        node["url"] = source.url
+    if source.via:
+        # Read at a copy: the copy is where it was archived, never the publisher's address.
+        node["archivedAt"] = source.via
     if source.author:
         node["author"] = {"@type": "Person", "name": source.author}
     return node

@@ -169,7 +169,7 @@ class ItemRenderer:
             ]
             for number, source in enumerate(sources):
                 name = nodes.Text(source.publisher)
-                link = source.url or source.via
+                link = source.url
                 if number:
                     line.append(nodes.Text("; "))
                 line.append(nodes.reference("", "", name, refuri=link) if link else name)
@@ -181,7 +181,7 @@ class ItemRenderer:
         for source in sources:
             who = ", ".join(filter(None, (source.publisher, source.author)))
             title = nodes.emphasis("", source.title)
-            link = source.url or source.via
+            link = source.url
             parts: list[nodes.Node] = [
                 nodes.Text(who + ", "),
                 nodes.reference("", "", title, refuri=link) if link else title,
@@ -191,6 +191,11 @@ class ItemRenderer:
                 parts += [nodes.Text(", "), undated, nodes.Text(".")]
             else:
                 parts.append(nodes.Text(f", {source.published.isoformat()}."))
+            if source.via:
+                # Read at a copy: the copy is linked on its own, never under the publisher's name.
+                copy = self.phrase(self.label("read-at-a-copy"), within)
+                parts += [nodes.Text(" ("), nodes.reference("", "", copy, refuri=source.via)]
+                parts.append(nodes.Text(")"))
             if within != "en":
                 # A source's language is not recorded: say it is unknown rather than claim the
                 # item's, and let the browser find its direction.

@@ -51,6 +51,10 @@ def reachable() -> Iterator[object]:
                         yield item.localized_field(name, locale)
     yield from sextingsafe.locales()
     yield sextingsafe.label("places-to-get-help", "ar", count=3)
+    for country in ("GB", "AU", None):
+        yield sextingsafe.help_for(["child-helpline", "emergency"], country)
+        for advice in sextingsafe.advice.values():
+            yield advice.localize("pl", country)
 
 
 def walk(value: object, path: str = "") -> Iterator[tuple[str, object]]:

@@ -439,8 +439,8 @@ class TestCatalogues:
     @pytest.mark.parametrize(
         ("change", "line"),
         [
-            # Babel notices the unterminated string on the line after it.
-            (('msgstr "Tu peux', 'msgstr "Tu peux\nmsgid'), 17),
+            # The unterminated string is reported on its own line.
+            (('msgstr "Tu peux', 'msgstr "Tu peux\nmsgid'), 16),
             (("\n#, fuzzy", "\nthis is not po\n#, fuzzy"), 22),
         ],
         ids=["unterminated", "garbage"],

@@ -13,7 +13,13 @@ from typing import Any, TextIO
 
 from ._build import build
 from ._catalogue import Catalogue, default_catalogue
-from ._errors import ContentNotFoundError, InvalidFilterError, InvalidLocaleError, PackError
+from ._errors import (
+    ContentNotFoundError,
+    InvalidFilterError,
+    InvalidLocaleError,
+    PackError,
+    PackProblem,
+)
 from ._export import item_to_dict
 from ._help import parse_country
 from ._model import (
@@ -28,7 +34,7 @@ from ._model import (
     ResourceKind,
     Topic,
 )
-from ._packs import PackContent, check_catalogues, read_pack
+from ._packs import PackContent, check_catalogues, read_pack, translation_warnings
 from ._version import __version__
 
 __all__ = ["main"]
@@ -122,8 +128,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output", "-o", metavar="FILE", help="write here instead of standard output"
     )
 
-    validate = sub.add_parser("validate", help="check a content pack and list every problem")
-    validate.add_argument("path")
+    validate = sub.add_parser("validate", help="check content packs and list every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="a content pack directory")
+    validate.add_argument(
+        "--format", "-f", choices=("text", "json"), default="text", help="output format"
+    )
     return parser
 
 
@@ -195,7 +204,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "validate":
-        return _validate(args.path, out)
+        return _validate(args.paths, args.format, out)
     catalogue = Catalogue.load(*args.pack) if args.pack else default_catalogue()
     if args.command == "export":
         return _export_command(catalogue, args, out)
@@ -432,27 +441,81 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _validate(path: str, out: TextIO) -> int:
-    raw = read_pack(path)
+def _validate(paths: Sequence[str], fmt: str, out: TextIO) -> int:
+    reports = [_validate_one(path) for path in paths]
+    ok = all(not report["problems"] for report in reports)
+    if fmt == "json":
+        _json({"ok": ok, "packs": reports}, out)
+        return EXIT_OK if ok else EXIT_NOT_FOUND
+    for report in reports:
+        path = _printable(report["pack"])
+        for problem in report["problems"]:
+            print(_problem_line(problem), file=out)
+        for warning in report["warnings"]:
+            print(f"warning: {_problem_line(warning)}", file=out)
+        if report["problems"]:
+            print(f"{len(report['problems'])} problem(s) in {path}", file=out)
+        else:
+            print(
+                f"{path}: OK ({report['records']} records; {report['advice']} advice items "
+                "with the bundled pack)",
+                file=out,
+            )
+    return EXIT_OK if ok else EXIT_NOT_FOUND
+
+
+def _problem_line(problem: dict[str, Any]) -> str:
+    if not problem["file"]:
+        return _printable(problem["message"])
+    return str(PackProblem(problem["file"], problem["line"], problem["message"]))
+
+
+def _problem_dict(problem: PackProblem) -> dict[str, Any]:
+    return {"file": problem.path, "line": problem.line, "message": problem.message}
+
+
+def _validate_one(path: str) -> dict[str, Any]:
+    """Check one pack beside the bundled one: its problems, and warnings about its content."""
+    report: dict[str, Any] = {"pack": path, "problems": [], "warnings": []}
+    try:
+        raw = read_pack(path)
+    except PackError as error:
+        report["problems"] = [_problem_dict(p) for p in error.problems]
+        return report
     raw = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
     same = os.path.realpath(path) == os.path.realpath(_bundled_dir())
-    packs = [raw] if same else [read_pack(_bundled_dir(), compiled=True), raw]
+    earlier = [] if same else [read_pack(_bundled_dir(), compiled=True)]
     try:
-        content = build(packs, None)
+        content = build([*earlier, raw], None)
     except PackError as error:
-        for problem in error.problems:
-            print(problem, file=out)
-        print(f"{len(error.problems)} problem(s) in {path}", file=out)
-        return EXIT_NOT_FOUND
-    own = sum(1 for record in raw.records)
-    warnings = _editorial_warnings(content, {r.data.get("id") for r in raw.records})
-    for warning in warnings:
-        print(f"warning: {warning}", file=out)
-    print(
-        f"{path}: OK ({own} records; {len(content.advice)} advice items with the bundled pack)",
-        file=out,
-    )
-    return EXIT_OK
+        report["problems"] = [_problem_dict(p) for p in error.problems]
+        return report
+    ids = {r.data.get("id") for r in raw.records}
+    warnings = [
+        PackProblem(f"{raw.name}/{p.path}", p.line, p.message)
+        for p in translation_warnings(raw, dict(_messages(content)))
+    ]
+    known = {r.data.get("id") for pack in earlier for r in pack.records}
+    for item_id in sorted(raw.overrides):
+        if item_id not in known or item_id not in ids:
+            where = "no earlier pack defines it" if item_id not in known else "this pack does not"
+            message = f"overrides lists {item_id!r}, but {where}; the entry has no effect"
+            warnings.append(PackProblem(f"{raw.name}/pack.toml", 0, message))
+    warnings += [PackProblem("", 0, message) for message in _editorial_warnings(content, ids)]
+    report["warnings"] = [_problem_dict(w) for w in warnings]
+    report["records"] = len(raw.records)
+    report["advice"] = len(content.advice)
+    return report
+
+
+def _messages(content: PackContent) -> tuple[tuple[str, str], ...]:
+    from ._gettext import CatalogStore
+
+    return Catalogue(content, CatalogStore(())).messages()
+
+
+def _printable(text: str) -> str:
+    return str(PackProblem(text, 0, "")).removesuffix(": ")
 
 
 def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:

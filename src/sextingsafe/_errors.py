@@ -93,7 +93,8 @@ class InvalidFilterError(SextingsafeError, ValueError):
 
 
 def _printable(text: str) -> str:
-    return "".join(c if c.isprintable() or c in "\n\t" else f"\\u{ord(c):04x}" for c in text)
+    # One problem is one line: a newline from a pack would forge another FILE:LINE line.
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 class PackProblem:

@@ -7,10 +7,11 @@ import re
 import struct
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._i18n import DEFAULT
 from ._model import Review
+from ._pofile import parse_plural_forms, read_po
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,7 +39,7 @@ class MessageCatalog:
     and reading a catalogue does no work per message. Fuzzy entries are never used.
     """
 
-    __slots__ = ("_plural", "_plurals", "_raw", "headers", "locale")
+    __slots__ = ("_fuzzy", "_plural", "_plurals", "_raw", "headers", "locale")
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class MessageCatalog:
         self._plurals = dict(plurals)
         self.headers = dict(headers)
         self._plural: Callable[[int], int] | None = None
+        self._fuzzy: frozenset[str] | None = None
 
     @classmethod
     def from_entries(
@@ -105,11 +107,14 @@ class MessageCatalog:
     @property
     def fuzzy(self) -> frozenset[str]:
         """The contexts of entries a translator marked fuzzy; they are never used."""
-        return frozenset(
-            key[len(FUZZY_PREFIX) :].partition("\x04")[0]
-            for key in self._raw
-            if key.startswith(FUZZY_PREFIX)
-        )
+        # Computed once: counting coverage asks this for every untranslated message.
+        if self._fuzzy is None:
+            self._fuzzy = frozenset(
+                key[len(FUZZY_PREFIX) :].partition("\x04")[0]
+                for key in self._raw
+                if key.startswith(FUZZY_PREFIX)
+            )
+        return self._fuzzy
 
     def _review(self, context: str, msgid: str) -> Review:
         reviewed = f"{REVIEW_PREFIX}{context}\x04{msgid}" in self._raw
@@ -149,12 +154,12 @@ class MessageCatalog:
         forms = self.plural_forms(context, msgid)
         if forms is None:
             return None
-        if self._plural is None:
-            import gettext
-
-            expression = _plural_expression(self.headers.get("plural-forms", ""))
-            self._plural = gettext.c2py(expression)
         try:
+            if self._plural is None:
+                import gettext
+
+                expression = _plural_expression(self.headers.get("plural-forms", ""))
+                self._plural = gettext.c2py(expression)
             index = self._plural(count)
         except (ArithmeticError, RecursionError, TypeError, ValueError):
             return None
@@ -182,36 +187,29 @@ class MessageCatalog:
 
     @classmethod
     def from_po(cls, locale: str, path: str) -> MessageCatalog:
-        """Read a ``.po`` file with Babel; fuzzy and empty translations are left out."""
-        from babel.messages.pofile import read_po
+        """Read a ``.po`` file strictly; fuzzy and empty translations are left out.
 
+        Raises:
+            PoSyntaxError: The file breaks the gettext syntax (a :class:`ValueError`).
+        """
         with open(path, "rb") as handle:
-            catalog = read_po(handle, locale=None, abort_invalid=True)
+            parsed = read_po(handle.read())
         entries: dict[str, tuple[str, str | tuple[str, ...]]] = {}
         reviews: dict[str, tuple[str, str]] = {}
         fuzzy = []
-        for message in catalog:
-            if not message.id or not message.context:
+        for entry in parsed.entries:
+            if not entry.msgid or not entry.context:
                 continue
-            ident: Any = message.id
-            singular = ident[0] if isinstance(ident, tuple | list) else ident
-            if message.fuzzy:
-                fuzzy.append((message.context, singular))
+            if entry.fuzzy:
+                fuzzy.append((entry.context, entry.msgid))
                 continue
-            if isinstance(message.string, tuple | list):
-                if not all(message.string):
-                    continue
-                msgstr: str | tuple[str, ...] = tuple(message.string)
-            elif message.string:
-                msgstr = message.string
-            else:
+            if not entry.translated:
                 continue
-            entries[message.context] = (singular, msgstr)
-            reviewer = review_comment(message.user_comments)
-            if reviewer:
-                reviews[message.context] = (singular, reviewer)
-        headers = {k.lower(): v for k, v in catalog.mime_headers}
-        return cls.from_entries(locale, entries, reviews, headers, fuzzy)
+            plural = entry.msgid_plural is not None
+            entries[entry.context] = (entry.msgid, entry.strings if plural else entry.strings[0])
+            if entry.reviewer:
+                reviews[entry.context] = (entry.msgid, entry.reviewer)
+        return cls.from_entries(locale, entries, reviews, parsed.headers, fuzzy)
 
 
 def review_comment(comments: Iterable[str]) -> str | None:
@@ -224,8 +222,10 @@ def review_comment(comments: Iterable[str]) -> str | None:
 
 
 def _plural_expression(header: str) -> str:
-    match = re.search(r"plural\s*=\s*([^;]+)", header)
-    return match.group(1).strip() if match else "(n != 1)"
+    # The same strict reading as the check a pack's catalogue passed when it loaded.
+    if not header:
+        return "(n != 1)"
+    return parse_plural_forms(header)[1]
 
 
 def _parse_headers(text: str) -> dict[str, str]:
@@ -249,6 +249,8 @@ def _read_mo(data: bytes) -> list[tuple[str, str]]:
     _magic, version, count, ids_at, strs_at = struct.unpack(order + "5I", data[:20])
     if version >> 16 not in {0, 1}:
         raise ValueError(f"unsupported .mo file format revision {version >> 16}")
+    if count > len(data) // 16:
+        raise ValueError(f"corrupt .mo file: {count} messages cannot fit in {len(data)} bytes")
     try:
         # Both tables in one call each: (length, offset) pairs for every message.
         ids = struct.unpack_from(f"{order}{2 * count}I", data, ids_at)
@@ -256,6 +258,13 @@ def _read_mo(data: bytes) -> list[tuple[str, str]]:
     except struct.error:
         raise ValueError("corrupt .mo file: its tables lie outside the file") from None
     size = len(data)
+    # Strings in a real .mo file do not overlap, so together they are no longer than the
+    # file. Entries that all point at one large string would decode to far more.
+    total = sum(ids[0::2]) + sum(strs[0::2])
+    if total > size:
+        raise ValueError(
+            f"corrupt .mo file: its strings add up to {total} bytes, more than the file's {size}"
+        )
     pairs = []
     for index in range(0, 2 * count, 2):
         id_len, id_at, str_len, str_at = ids[index], ids[index + 1], strs[index], strs[index + 1]

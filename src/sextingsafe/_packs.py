@@ -186,7 +186,7 @@ def _parse_toml(text: str, shown: str, problems: list[PackProblem]) -> dict[str,
     import tomllib
 
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except RecursionError:
         problems.append(PackProblem(shown, _deepest_line(text), "a value is nested too deeply"))
         return None
@@ -196,9 +196,28 @@ def _parse_toml(text: str, shown: str, problems: list[PackProblem]) -> dict[str,
             PackProblem(shown, int(match.group(1)) if match else 0, f"bad TOML: {error}")
         )
         return None
+    if _too_deep(data):
+        # Dotted keys (a.b.c = 1) nest without brackets: nothing later may repr() such a value.
+        problems.append(PackProblem(shown, _deepest_line(text), "a value is nested too deeply"))
+        return None
+    return data
 
 
 _MAX_DEPTH = 100
+
+
+def _too_deep(data: object) -> bool:
+    """Return whether tables and arrays in *data* nest deeper than any real pack needs."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
 
 
 def _deepest_line(text: str) -> int:
@@ -206,7 +225,7 @@ def _deepest_line(text: str) -> int:
     for number, line in enumerate(text.split("\n"), start=1):
         depth = deepest = 0
         for char in line:
-            depth += (char in "[{") - (char in "]}")
+            depth += (char in "[{.") - (char in "]}")
             deepest = max(deepest, depth)
         if deepest > _MAX_DEPTH:
             return number
@@ -241,18 +260,12 @@ def read_pack(path: str | os.PathLike[str], *, compiled: bool = False) -> RawPac
     unreadable: set[tuple[str, str]] = set()
     overrides: frozenset[str] = frozenset()
     meta_path = os.path.join(root, "pack.toml")
-    if os.path.exists(meta_path):
+    # lexists: a dangling or looping link is reported, not taken for a missing file.
+    if os.path.lexists(meta_path):
         text = _read_file(meta_path, "pack.toml", problems)
         meta = _parse_toml(text, "pack.toml", problems) if text is not None else None
         if meta is not None:
-            name = str(meta.get("name", name))
-            listed = meta.get("overrides", [])
-            if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
-                line = _key_line(text or "", "overrides")
-                message = f"overrides must be a list of ids, got {listed!r}"
-                problems.append(PackProblem("pack.toml", line, message))
-            else:
-                overrides = frozenset(listed)
+            name, overrides = _pack_meta(meta, text or "", name, problems)
     # The main file of each kind first (resources.toml before resources-helplines.toml), so
     # that a kind's own order is what its main file says.
     for filename in sorted(os.listdir(root), key=_file_order):
@@ -280,6 +293,44 @@ def read_pack(path: str | os.PathLike[str], *, compiled: bool = False) -> RawPac
             continue
         records.extend(_records(filename, tables, text, data, problems))
     return RawPack(name, root, tuple(records), overrides, tuple(problems), frozenset(unreadable))
+
+
+_PACK_KEYS = frozenset({"name", "overrides"})
+_PACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]{0,63}\Z")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def _pack_meta(
+    meta: Mapping[str, Any], text: str, name: str, problems: list[PackProblem]
+) -> tuple[str, frozenset[str]]:
+    """Read ``pack.toml``: the pack's name and the ids it overrides, each checked."""
+    from ._pofile import clip
+
+    for key in sorted(set(meta) - _PACK_KEYS):
+        message = f"unknown key {clip(key, 40)}; expected one of {', '.join(sorted(_PACK_KEYS))}"
+        problems.append(PackProblem("pack.toml", _key_line(text, key), message))
+    given = meta.get("name", name)
+    if not isinstance(given, str) or not _PACK_NAME.match(given):
+        # The name starts every problem line: a newline in it would forge more of them.
+        message = (
+            "name must be up to 64 letters, digits, spaces, '.', '_' or '-', "
+            f"got {clip(str(given), 40)}"
+        )
+        problems.append(PackProblem("pack.toml", _key_line(text, "name"), message))
+    else:
+        name = given
+    listed = meta.get("overrides", [])
+    if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
+        message = f"overrides must be a list of ids, got {clip(str(listed), 40)}"
+        problems.append(PackProblem("pack.toml", _key_line(text, "overrides"), message))
+        return name, frozenset()
+    bad = [i for i in listed if not _SLUG.match(i)]
+    if bad:
+        message = "overrides must hold item ids such as 'report-remove', got " + ", ".join(
+            clip(i, 40) for i in bad[:5]
+        )
+        problems.append(PackProblem("pack.toml", _key_line(text, "overrides"), message))
+    return name, frozenset(listed)
 
 
 def check_catalogues(raw: RawPack) -> list[PackProblem]:
@@ -315,8 +366,70 @@ def check_catalogues(raw: RawPack) -> list[PackProblem]:
                 problems.append(PackProblem(shown, 0, file_fault))
                 continue
             check = _check_po if ext == ".po" else _check_mo
-            problems += [PackProblem(shown, line, message) for line, message in check(path)]
+            found = [PackProblem(shown, line, message) for line, message in check(path)]
+            problems += found
+            po = os.path.join(folder, "sextingsafe.po")
+            if ext == ".mo" and not found and os.path.lexists(po) and _file_problem(po) is None:
+                disagreement = _disagreement(po, path)
+                if disagreement:
+                    problems.append(PackProblem(shown, 0, disagreement))
     return problems
+
+
+def translation_warnings(raw: RawPack, messages: Mapping[str, str]) -> list[PackProblem]:
+    """List the translations in *raw*'s catalogues that nothing will ever show.
+
+    A translation for a context no item has (an unknown id or field), or for English text that
+    has since changed, is dropped when the pack loads; ``validate`` warns about each.
+    Catalogues that fail :func:`check_catalogues` are skipped: that already reported them.
+
+    Args:
+        raw: The pack.
+        messages: Every translatable message of the content the pack loads with, context to
+            English text (for plural messages, the singular).
+    """
+    from ._gettext import MessageCatalog
+    from ._pofile import PoSyntaxError, clip, read_po
+
+    found: list[PackProblem] = []
+    root = raw.locale_dir
+    if os.path.islink(root) or not os.path.isdir(root):
+        return found
+    for locale in sorted(os.listdir(root)):
+        if _locale_dir_fault(root, locale):
+            continue
+        folder = os.path.join(root, locale, "LC_MESSAGES")
+        po, mo = (os.path.join(folder, "sextingsafe" + ext) for ext in (".po", ".mo"))
+        entries: list[tuple[str, str, int]] = []
+        try:
+            if os.path.lexists(po) and _file_problem(po) is None:
+                shown = f"locale/{locale}/LC_MESSAGES/sextingsafe.po"
+                with open(po, "rb") as handle:
+                    parsed = read_po(handle.read())
+                entries = [
+                    (e.context or "", e.msgid, e.line)
+                    for e in parsed.entries
+                    if e.msgid and e.translated and not e.fuzzy
+                ]
+            elif os.path.lexists(mo) and _file_problem(mo) is None:
+                shown = f"locale/{locale}/LC_MESSAGES/sextingsafe.mo"
+                with open(mo, "rb") as handle:
+                    catalog = MessageCatalog.from_mo(locale, handle.read())
+                entries = [(c, m, 0) for c, m, _ in catalog.entries()]
+        except (PoSyntaxError, ValueError, UnicodeDecodeError):
+            continue
+        for context, msgid, line in entries:
+            if context not in messages:
+                message = f"translates {clip(context)}, which no item has; it is never shown"
+            elif messages[context] != msgid:
+                message = (
+                    f"translates an older English text of {clip(context)}; "
+                    "it is not shown until it is translated again"
+                )
+            else:
+                continue
+            found.append(PackProblem(shown, line, message))
+    return found
 
 
 def _locale_dir_fault(root: str, locale: str) -> tuple[str, str] | None:
@@ -342,9 +455,9 @@ def _locale_dir_fault(root: str, locale: str) -> tuple[str, str] | None:
     return None
 
 
-def _formatted(context: str, msgid: object) -> bool:
+def _formatted(context: str, plural: bool) -> bool:
     # Only fact statements and counted labels are formatted; braces elsewhere are plain text.
-    return context.endswith(":statement") or isinstance(msgid, tuple | list)
+    return plural or context.endswith(":statement")
 
 
 def _placeholder_fault(msgid: str, msgstr: str) -> str | None:
@@ -353,7 +466,10 @@ def _placeholder_fault(msgid: str, msgstr: str) -> str | None:
     except ValueError as error:
         return f"bad placeholder in the translation: {error}"
     if wanted != got:
-        return f"the translation's placeholders {got} differ from the message's {wanted}"
+        return (
+            f"the translation's placeholders ({_words(got)}) differ from the message's "
+            f"({_words(wanted)}); keep each of the message's placeholders, once, as written"
+        )
     return None
 
 
@@ -370,83 +486,70 @@ def _emergency_fault(msgid: str, msgstr: str) -> str | None:
     return None
 
 
+def _words(found: list[tuple[str, str]]) -> str:
+    # Placeholders as a translator writes them, not as Python tuples.
+    if not found:
+        return "none"
+    return ", ".join(f"{{{name}:{spec}}}" if spec else f"{{{name}}}" for name, spec in found)
+
+
 def _plural_fault(header: str) -> str | None:
     """Check a Plural-Forms header: its rule must pick an existing form for every count."""
     import gettext
 
-    match = re.search(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+)", header or "")
-    if match is None:
-        return None if not header else f"Plural-Forms {header!r} is not nplurals=N; plural=EXPR"
-    count = int(match.group(1))
+    from ._pofile import clip, parse_plural_forms
+
+    if not header:
+        return None
     try:
-        rule = gettext.c2py(match.group(2).strip())
+        count, expression = parse_plural_forms(header)
+    except ValueError as error:
+        return str(error)
+    try:
+        rule = gettext.c2py(expression)
         bad = next((n for n in range(1001) if not 0 <= rule(n) < count), None)
     except (ValueError, ArithmeticError, RecursionError, TypeError) as error:
-        return f"Plural-Forms rule {match.group(2).strip()!r} cannot be used: {error}"
+        return f"Plural-Forms rule {clip(expression)} cannot be used: {clip(str(error))}"
     if bad is not None:
         return f"Plural-Forms rule picks a form that does not exist (of {count}) for n={bad}"
     return None
 
 
+def _text_fault(text: str) -> str | None:
+    from ._pofile import control_character
+
+    char = control_character(text)
+    return None if char is None else f"the translation contains the control character {char!r}"
+
+
 def _check_po(path: str) -> list[tuple[int, str]]:
-    from babel.messages.pofile import PoFileError, read_po
+    from ._pofile import PoSyntaxError, read_po
 
+    with open(path, "rb") as handle:
+        data = handle.read()
     try:
-        with open(path, "rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
-    except PoFileError as error:
-        return [(error.lineno + 1, f"not a valid .po file: {error}")]  # Babel counts from 0
-    except (UnicodeDecodeError, ValueError, LookupError) as error:
-        return [(0, f"not a valid .po file: {error}")]
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        lines = handle.read().split("\n")
+        parsed = read_po(data)
+    except PoSyntaxError as error:
+        return [(error.line, f"not a valid .po file: {error.message}")]
     found = []
-    headers = dict(catalog.mime_headers)
-    fault = _plural_fault(headers.get("Plural-Forms", ""))
+    fault = _plural_fault(parsed.headers.get("plural-forms", ""))
     if fault:
-        found.append((next((n for n, t in enumerate(lines, 1) if "Plural-Forms" in t), 0), fault))
-    found += _duplicates(lines)
-    for message in catalog:
-        if not message.id or message.fuzzy or not message.string:
+        found.append((parsed.plural_line, fault))
+    for entry in parsed.entries:
+        if entry.fuzzy:
             continue
-        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
-        if not _formatted(message.context or "", message.id):
-            fault = _emergency_fault(ids[-1], strings[0])
+        formatted = _formatted(entry.context or "", entry.msgid_plural is not None)
+        for index, msgstr in enumerate(entry.strings):
+            if not msgstr:
+                continue
+            fault = _text_fault(msgstr)
+            if fault is None and formatted:
+                fault = _placeholder_fault(entry.msgid_plural or entry.msgid, msgstr)
+            elif fault is None:
+                fault = _emergency_fault(entry.msgid, msgstr)
             if fault:
-                found.append((_msgstr_line(lines, message.lineno or 1), fault))
-            continue
-        for index, msgstr in enumerate(strings):
-            fault = _placeholder_fault(ids[-1], msgstr) if msgstr else None
-            if fault:
-                form = f"msgstr[{index}]" if len(strings) > 1 else "msgstr"
-                found.append((_msgstr_line(lines, message.lineno or 1, form), fault))
+                found.append((entry.string_lines[index], fault))
     return found
-
-
-def _duplicates(lines: list[str]) -> list[tuple[int, str]]:
-    # Babel keeps the first of two entries with the same context and id: say so instead.
-    seen: dict[tuple[str, str], int] = {}
-    found = []
-    context = ""
-    for number, line in enumerate(lines, start=1):
-        if line.startswith("msgctxt "):
-            context = line
-        elif line.startswith("msgid ") and line != 'msgid ""':
-            key = (context, line)
-            if key in seen:
-                found.append((number, f"this message is already given on line {seen[key]}"))
-            else:
-                seen[key] = number
-            context = ""
-    return found
-
-
-def _msgstr_line(lines: list[str], start: int, form: str = "msgstr") -> int:
-    # Babel gives the line of msgctxt/msgid; the fault is in the msgstr that follows.
-    return next(
-        (n for n in range(start, len(lines) + 1) if lines[n - 1].startswith(form + " ")), start
-    )
 
 
 def _check_mo(path: str) -> list[tuple[int, str]]:
@@ -464,16 +567,41 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
         found.append((0, fault))
     for context, msgid, translation in sorted(catalog.entries()):
         strings = translation if isinstance(translation, tuple) else (translation,)
-        if not _formatted(context, translation if isinstance(translation, tuple) else msgid):
-            fault = _emergency_fault(msgid, strings[0])
-            if fault:
-                found.append((0, f"{context}: {fault}"))
-            continue
+        if isinstance(translation, tuple) and not fault and not catalog.headers.get("plural-forms"):
+            found.append((0, f"{context}: a plural translation needs a Plural-Forms header"))
+        formatted = _formatted(context, isinstance(translation, tuple))
         for msgstr in strings:
-            fault = _placeholder_fault(msgid, msgstr)
-            if fault:
-                found.append((0, f"{context}: {fault}"))
+            problem = _text_fault(msgstr)
+            if problem is None and formatted:
+                problem = _placeholder_fault(msgid, msgstr)
+            elif problem is None:
+                problem = _emergency_fault(msgid, msgstr)
+            if problem:
+                found.append((0, f"{context}: {problem}"))
     return found
+
+
+def _disagreement(po_path: str, mo_path: str) -> str | None:
+    """Say how a ``.mo`` differs from the ``.po`` beside it, if it does."""
+    from ._gettext import MessageCatalog
+    from ._pofile import clip
+
+    try:
+        po = MessageCatalog.from_po("check", po_path)
+        with open(mo_path, "rb") as handle:
+            mo = MessageCatalog.from_mo("check", handle.read())
+    except (ValueError, UnicodeDecodeError):
+        return None  # already reported
+    ours = {(c, m): t for c, m, t in po.entries()}
+    theirs = {(c, m): t for c, m, t in mo.entries()}
+    differ = sorted(k[0] for k in ours.keys() ^ theirs.keys())
+    differ += sorted(k[0] for k in ours.keys() & theirs.keys() if ours[k] != theirs[k])
+    if not differ:
+        return None
+    return (
+        f"disagrees with the sextingsafe.po beside it in {len(differ)} message(s), first "
+        f"{clip(differ[0])}; compile it again from the .po, or remove it"
+    )
 
 
 def _encode_date(value: object) -> dict[str, str]:

@@ -43,8 +43,11 @@ if TYPE_CHECKING:
         LocalizedEmergency,
         LocalizedFact,
         LocalizedHelp,
+        LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
+        LocalizedScript,
+        LocalizedTerm,
         LocalizedText,
     )
     from ._model import (
@@ -68,6 +71,8 @@ if TYPE_CHECKING:
         Speaker,
         Topic,
     )
+    from ._reference import Question, Script, Term
+    from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
 
 __all__ = [
     "Advice",
@@ -92,8 +97,11 @@ __all__ = [
     "LocalizedEmergency",
     "LocalizedFact",
     "LocalizedHelp",
+    "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
+    "LocalizedScript",
+    "LocalizedTerm",
     "LocalizedText",
     "Need",
     "Occasion",
@@ -101,22 +109,30 @@ __all__ = [
     "PackError",
     "PackProblem",
     "Period",
+    "Question",
+    "QuestionCollection",
     "Quote",
     "QuoteCollection",
     "Resource",
     "ResourceCollection",
     "ResourceKind",
     "Review",
+    "Script",
+    "ScriptCollection",
     "SextingsafeError",
     "Source",
     "SourceKind",
     "Speaker",
+    "Term",
+    "TermCollection",
     "Topic",
     "__version__",
     "advice",
     "export",
     "export_jsonld",
     "facts",
+    "faq",
+    "glossary",
     "help_for",
     "label",
     "load_export",
@@ -125,6 +141,7 @@ __all__ = [
     "occasions",
     "quotes",
     "resources",
+    "scripts",
     "sources",
     "speakers",
 ]
@@ -154,8 +171,11 @@ _LAZY = {
     "LocalizedEmergency": "._localized",
     "LocalizedHelp": "._localized",
     "LocalizedFact": "._localized",
+    "LocalizedQuestion": "._localized",
     "LocalizedQuote": "._localized",
     "LocalizedResource": "._localized",
+    "LocalizedScript": "._localized",
+    "LocalizedTerm": "._localized",
     "LocalizedText": "._localized",
     "Need": "._model",
     "Occasion": "._model",
@@ -163,16 +183,22 @@ _LAZY = {
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
+    "Question": "._reference",
+    "QuestionCollection": "._reference_collections",
     "Quote": "._model",
     "QuoteCollection": "._collections",
     "Resource": "._model",
     "ResourceCollection": "._collections",
     "ResourceKind": "._model",
     "Review": "._model",
+    "Script": "._reference",
+    "ScriptCollection": "._reference_collections",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
     "Speaker": "._model",
+    "Term": "._reference",
+    "TermCollection": "._reference_collections",
     "Topic": "._model",
     "export": "._export",
     "export_jsonld": "._jsonld",
@@ -197,7 +223,18 @@ def __dir__() -> list[str]:
 
 #: The bundled collections; each is created on first access and loads content on first use.
 _COLLECTIONS = frozenset(
-    {"advice", "facts", "occasions", "quotes", "resources", "sources", "speakers"}
+    {
+        "advice",
+        "facts",
+        "faq",
+        "glossary",
+        "occasions",
+        "quotes",
+        "resources",
+        "scripts",
+        "sources",
+        "speakers",
+    }
 )
 
 if TYPE_CHECKING:
@@ -215,6 +252,12 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The bundled glossary terms, by id.
+    glossary: TermCollection
+    #: The bundled questions people ask, with their answers, by id.
+    faq: QuestionCollection
+    #: The bundled conversation scripts, by id.
+    scripts: ScriptCollection
 
 
 def _collection(name: str) -> Any:

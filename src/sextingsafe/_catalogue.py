@@ -43,6 +43,8 @@ from ._model import (
     Speaker,
 )
 from ._packs import BUNDLED, PackContent, check_catalogues, discover, read_pack
+from ._reference import Question, Script, Term
+from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
 from ._renderer import CatalogueRenderer
 
 if TYPE_CHECKING:
@@ -52,6 +54,9 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = ["Catalogue", "LocaleInfo", "bundled_collection", "default_catalogue"]
+
+#: Any item a catalogue holds that has messages.
+_Item = Fact | Quote | Advice | Resource | Speaker | Occasion | Term | Question | Script
 
 
 @frozen(kw_only=True)
@@ -109,6 +114,9 @@ class Catalogue:
         self.sources: Collection[Source] = Collection("source", lambda: content.sources)
         self.speakers: Collection[Speaker] = Collection("speaker", lambda: content.speakers)
         self.occasions = OccasionCollection("occasion", lambda: content.occasions)
+        self.glossary = TermCollection("term", lambda: content.terms)
+        self.faq = QuestionCollection("question", lambda: content.questions)
+        self.scripts = ScriptCollection("script", lambda: content.scripts)
         self._negotiated: dict[object, Locale] = {}
         self._frozen = True
 
@@ -214,28 +222,33 @@ class Catalogue:
 
         The context is ``kind:id:field``, as in the gettext catalogues.
         """
-        items: list[Fact | Quote | Advice | Resource | Speaker | Occasion] = [
+        items: list[_Item] = [
             *self.content.facts,
             *self.content.quotes,
             *self.content.advice,
             *self.content.resources,
             *self.content.speakers,
             *self.content.occasions,
+            *self.content.terms,
+            *self.content.questions,
+            *self.content.scripts,
         ]
         from ._labels import LABELS, PLURAL_LABELS
 
         content = tuple(
             (f"{item.item_kind}:{item.id}:{name}", text)
             for item in items
-            for name in type(item).translatable
-            if (text := _source_text(item, name))
+            for name, text in item.messages()
         )
         labels = tuple((f"ui:{name}", text) for name, text in LABELS.items())
         plurals = tuple((f"ui:{name}", forms[0]) for name, forms in PLURAL_LABELS.items())
         return content + labels + plurals
 
     def translation(
-        self, item: Fact | Quote | Advice | Resource | Speaker | Occasion, name: str, locale: str
+        self,
+        item: _Item,
+        name: str,
+        locale: str,
     ) -> tuple[str, Review] | None:
         """Return the translation of *item*'s field *name* into exactly *locale*, if there is one.
 
@@ -245,7 +258,7 @@ class Catalogue:
             InvalidLocaleError: *locale* is malformed.
         """
         context = f"{item.item_kind}:{item.id}:{name}"
-        msgid = _source_text(item, name)
+        msgid = item.message(name)
         for catalog in self.store.catalogs(str(parse_locale(locale))):
             found = catalog.lookup(context, msgid)
             if found is not None:
@@ -359,13 +372,8 @@ class Catalogue:
         return tuple(result)
 
 
-def _source_text(item: Fact | Quote | Advice | Resource | Speaker | Occasion, name: str) -> str:
-    if isinstance(item, Fact) and name == "statement":
-        return item.statement_template
-    value: str = getattr(item, name)
-    return value
-
-
+#: Collection names whose content field has another name.
+_CONTENT_NAMES = {"glossary": "terms", "faq": "questions"}
 _BUNDLED_LOCALES = os.path.join(os.path.dirname(__file__), "locale")
 _default: Catalogue | None = None
 _default_lock = threading.Lock()
@@ -381,9 +389,13 @@ def bundled_collection(name: str) -> Collection[Any]:
         "sources": (Collection, "source"),
         "speakers": (Collection, "speaker"),
         "occasions": (OccasionCollection, "occasion"),
+        "glossary": (TermCollection, "term"),
+        "faq": (QuestionCollection, "question"),
+        "scripts": (ScriptCollection, "script"),
     }
+    attribute = _CONTENT_NAMES.get(name, name)
     cls, kind = kinds[name]
-    return cls(kind, lambda: getattr(default_catalogue().content, name))
+    return cls(kind, lambda: getattr(default_catalogue().content, attribute))
 
 
 def default_catalogue() -> Catalogue:

@@ -13,6 +13,7 @@ from ._errors import ContentNotFoundError, InvalidFilterError
 from ._i18n import to_babel
 from ._model import (
     Advice,
+    AgeRange,
     Audience,
     ChannelKind,
     Fact,
@@ -24,6 +25,7 @@ from ._model import (
     Speaker,
     Topic,
 )
+from ._reference import Question, Script, Term
 
 __all__ = [
     "AdviceCollection",
@@ -34,7 +36,7 @@ __all__ = [
     "ResourceCollection",
 ]
 
-T = TypeVar("T", Fact, Quote, Advice, Resource, Source, Speaker, Occasion)
+T = TypeVar("T", Fact, Quote, Advice, Resource, Source, Speaker, Occasion, Term, Question, Script)
 E = TypeVar("E", bound=enum.Enum)
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?\Z")
 
@@ -120,6 +122,29 @@ def _applies(jurisdictions: tuple[str, ...], wanted: str) -> bool:
         j == wanted or wanted.startswith(j + "-") or j.startswith(wanted + "-")
         for j in jurisdictions
     )
+
+
+def _age(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 120:
+        raise InvalidFilterError("age", value, "a whole number of years from 0 to 120")
+    return value
+
+
+def age_test(value: object) -> Callable[[Advice | Question | Script], bool]:
+    """Return a test for items that suit a young person of age *value*.
+
+    An item with ``ages`` suits the ages in its range; an item without suits every age.
+
+    Raises:
+        InvalidFilterError: *value* is not a whole number of years from 0 to 120.
+    """
+    years = _age(value)
+
+    def suits(item: Advice | Question | Script) -> bool:
+        ages: AgeRange | None = item.ages
+        return ages is None or ages.includes(years)
+
+    return suits
 
 
 def _occasion_test(value: object) -> Callable[[Fact | Quote | Advice], bool]:
@@ -216,7 +241,7 @@ class AdviceCollection(Collection[Advice]):
 
     __slots__ = ()
 
-    def select(
+    def select(  # noqa: PLR0913 - keyword-only filters
         self,
         *,
         audience: str | None = None,
@@ -224,6 +249,7 @@ class AdviceCollection(Collection[Advice]):
         jurisdiction: str | None = None,
         resource: str | None = None,
         occasion: str | None = None,
+        age: int | None = None,
     ) -> tuple[Advice, ...]:
         """Return the advice items that match every filter given.
 
@@ -234,11 +260,17 @@ class AdviceCollection(Collection[Advice]):
                 place, to its country or to one of its parts, matches.
             resource: A resource id; advice that points to it matches.
             occasion: An occasion id; advice tagged with it matches.
+            age: The age in years of the young person the advice is for or about: advice whose
+                ``ages`` include it matches, and so does advice without ``ages`` (it suits
+                every age of its audiences). With ``audience="young-people"`` this gives the
+                advice written for that age.
 
         Raises:
             InvalidFilterError: A filter value is outside its documented set.
         """
         tests: list[Callable[[Advice], bool]] = []
+        if age is not None:
+            tests.append(age_test(age))
         if audience is not None:
             wanted_audience = _enum("audience", audience, Audience)
             tests.append(lambda a: wanted_audience in a.audiences)
@@ -261,6 +293,7 @@ class AdviceCollection(Collection[Advice]):
         audience: str | None = "young-people",
         topic: str | None = None,
         jurisdiction: str | None = None,
+        age: int | None = None,
     ) -> Advice:
         """Return the tip of the day: the same item all day, a different one the next.
 
@@ -273,6 +306,7 @@ class AdviceCollection(Collection[Advice]):
             topic: As for :meth:`select`.
             jurisdiction: As for :meth:`select`. Without one, only advice that applies
                 everywhere is chosen: a tip for an unknown place must not state one country's law.
+            age: As for :meth:`select`.
 
         Raises:
             ContentNotFoundError: No advice matches the filters.
@@ -280,7 +314,7 @@ class AdviceCollection(Collection[Advice]):
         """
         if on is not None and not isinstance(on, dt.date):
             raise TypeError(f"on must be a datetime.date, got {on!r}")
-        choices = self.select(audience=audience, topic=topic, jurisdiction=jurisdiction)
+        choices = self.select(audience=audience, topic=topic, jurisdiction=jurisdiction, age=age)
         if jurisdiction is None:
             choices = tuple(a for a in choices if not a.jurisdictions)
         if not choices:
@@ -290,8 +324,9 @@ class AdviceCollection(Collection[Advice]):
                     ("audience", audience),
                     ("topic", topic),
                     ("jurisdiction", jurisdiction),
+                    ("age", age),
                 )
-                if v
+                if v is not None
             )
             raise ContentNotFoundError(
                 "advice", "", message=f"no advice matches {wanted or 'these filters'}"

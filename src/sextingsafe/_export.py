@@ -44,6 +44,7 @@ from ._packs import (
     _plural_fault,
     _Record,
 )
+from ._reference import Question, Script, Term
 from ._renderer import CatalogueRenderer
 from ._version import __version__
 
@@ -65,7 +66,15 @@ _LISTS = {
     "fact": "facts",
     "quote": "quotes",
     "advice": "advice",
+    "term": "terms",
+    "question": "questions",
+    "script": "scripts",
 }
+#: Translatable fields that hold a list of messages, and the name of each message
+#: (a script's ``lines`` are ``line-1``, ``line-2`` ...).
+_LISTED = {"lines": "line"}
+#: Any item an export holds.
+_Item = Fact | Quote | Advice | Resource | Speaker | Occasion | Term | Question | Script
 _DATE_FIELDS = {"published", "reviewed", "verified", "date"}
 
 
@@ -92,7 +101,7 @@ def _fields(cls: type) -> list[tuple[str, str]]:
 
 
 def item_to_dict(  # noqa: PLR0913 - the reader's circumstances, each optional
-    item: Fact | Quote | Advice | Resource | Speaker | Occasion,
+    item: _Item,
     locale: Locale | str | None = None,
     country: str | None = None,
     *,
@@ -117,7 +126,12 @@ def item_to_dict(  # noqa: PLR0913 - the reader's circumstances, each optional
     translatable = type(item).translatable
     for name, key in _fields(type(item)):
         value = getattr(item, name)
-        if key in translatable:
+        if key in _LISTED and key in translatable:
+            data[key] = [
+                _text(item.localized_field(f"{_LISTED[key]}-{n}", locale))
+                for n in range(1, len(value) + 1)
+            ]
+        elif key in translatable:
             data[key] = _text(item.localized_field(key, locale)) if value else None
         elif key == "sources":
             data[key] = [source_to_dict(s) for s in value]
@@ -208,15 +222,13 @@ def _record(item: Any, catalogue: Catalogue, locales: Sequence[str]) -> dict[str
             continue
         if not value:
             continue
-        texts = {_source_language(item, key): value}
-        for locale in locales:
-            if locale == str(DEFAULT):
-                continue
-            found = catalogue.translation(item, key, locale)
-            if found is not None:
-                texts[parse_locale(locale).tag] = found[0]
-                review.setdefault(parse_locale(locale).tag, {})[key] = found[1].value
-        record[key] = texts
+        if key in _LISTED:
+            record[key] = [
+                _texts(item, f"{_LISTED[key]}-{n}", catalogue, locales, review)
+                for n in range(1, len(value) + 1)
+            ]
+        else:
+            record[key] = _texts(item, key, catalogue, locales, review)
     if isinstance(item, Fact):
         record["rendered"] = {
             tag: str(item.statement(tag))
@@ -226,6 +238,25 @@ def _record(item: Any, catalogue: Catalogue, locales: Sequence[str]) -> dict[str
     if review:
         record["review"] = review
     return record
+
+
+def _texts(
+    item: Any,
+    name: str,
+    catalogue: Catalogue,
+    locales: Sequence[str],
+    review: dict[str, dict[str, str]],
+) -> dict[str, str]:
+    """Return one message in the source language and every locale that translates it."""
+    texts = {_source_language(item, name): item.message(name)}
+    for locale in locales:
+        if locale == str(DEFAULT):
+            continue
+        found = catalogue.translation(item, name, locale)
+        if found is not None:
+            texts[parse_locale(locale).tag] = found[0]
+            review.setdefault(parse_locale(locale).tag, {})[name] = found[1].value
+    return texts
 
 
 def export(
@@ -364,24 +395,20 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
         for number, raw in enumerate(data.get(_LISTS[kind], [])):
             record = _dates(kind, {k: v for k, v in raw.items() if k not in {"rendered", "review"}})
             for key, value in list(record.items()):
+                if key in _LISTED and isinstance(value, list):
+                    record[key] = [
+                        _message(
+                            kind, record, f"{_LISTED[key]}-{n}", texts, raw, translations, reviews
+                        )
+                        for n, texts in enumerate(value, start=1)
+                    ]
+                    continue
                 if not isinstance(value, dict) or key in {"values", "period", "ages"}:
                     continue
-                original = _source_language_of(kind, record, key)
-                record[key] = value.get(original)
-                context = f"{kind}:{record['id']}:{key}"
-                for tag, text in value.items():
-                    if tag == original:
-                        continue
-                    name = str(parse_locale(tag))
-                    translations.setdefault(name, {})[context] = (record[key], text)
-                    if raw.get("review", {}).get(tag, {}).get(key) == Review.REVIEWED.value:
-                        reviews.setdefault(name, {})[context] = (
-                            record[key],
-                            "recorded in an export",
-                        )
+                record[key] = _message(kind, record, key, value, raw, translations, reviews)
             if kind == "resource" and "channels" in record:
                 record["channels"] = [dict(c) for c in record["channels"]]
-            records.append(_Record(kind, record, f"export:{_LISTS[kind]}", number + 1, {}))
+            records.append(_Record(kind, record, f"export:{_LISTS[kind]}", number + 1))
     plural_headers = {
         str(parse_locale(info["tag"])): info["plural_forms"]
         for info in data.get("locales", [])
@@ -414,6 +441,29 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
     renderer = CatalogueRenderer(store)
     content = build([RawPack("export", "", tuple(records), frozenset(), ())], renderer)
     return Catalogue(content, store, renderer)
+
+
+def _message(  # noqa: PLR0913, PLR0917 - one message and the tables it feeds
+    kind: str,
+    record: Mapping[str, Any],
+    name: str,
+    texts: Mapping[str, Any],
+    raw: Mapping[str, Any],
+    translations: dict[str, dict[str, tuple[str, Any]]],
+    reviews: dict[str, dict[str, tuple[str, str]]],
+) -> Any:
+    """Return one message's source text, recording its translations and their review."""
+    original = _source_language_of(kind, record, name)
+    source: Any = texts.get(original)
+    context = f"{kind}:{record['id']}:{name}"
+    for tag, text in texts.items():
+        if tag == original:
+            continue
+        locale = str(parse_locale(tag))
+        translations.setdefault(locale, {})[context] = (source, text)
+        if raw.get("review", {}).get(tag, {}).get(name) == Review.REVIEWED.value:
+            reviews.setdefault(locale, {})[context] = (source, "recorded in an export")
+    return source
 
 
 def _translation_fault(context: str, msgid: str, text: object) -> str | None:

@@ -17,8 +17,11 @@ if TYPE_CHECKING:
         LocalizedEmergency,
         LocalizedFact,
         LocalizedHelp,
+        LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
+        LocalizedScript,
+        LocalizedTerm,
     )
     from ._model import Source
 
@@ -28,8 +31,11 @@ __all__ = [
     "emergency_html",
     "fact_html",
     "help_html",
+    "question_html",
     "quote_html",
     "resource_html",
+    "script_html",
+    "term_html",
 ]
 
 
@@ -166,6 +172,40 @@ def emergency_html(view: LocalizedEmergency) -> HTML:
 
 def _dialled(number: str) -> str:
     return "".join(c for c in number if c.isdigit() or c == "+")
+
+
+def term_html(view: LocalizedTerm) -> HTML:
+    """Return the term as a ``<div>`` holding ``<dt>`` and ``<dd>``, for a ``<dl>`` glossary."""
+    usage = (
+        f'<p class="sextingsafe-usage">{view.usage.__html__()}</p>'
+        if view.usage is not None
+        else ""
+    )
+    return HTML(
+        f'<div class="sextingsafe-term" data-id="{escape(view.id)}">'
+        f"<dt>{view.term.__html__()}</dt><dd><p>{view.definition.__html__()}</p>{usage}"
+        f"{_sources_html(view.item.sources)}</dd></div>"
+    )
+
+
+def question_html(view: LocalizedQuestion) -> HTML:
+    """Return the question as ``<details>``: the question as its summary, then the answer."""
+    return HTML(
+        f'<details class="sextingsafe-question" data-id="{escape(view.id)}">'
+        f"<summary>{view.question.__html__()}</summary><p>{view.answer.__html__()}</p>"
+        f"{_sources_html(view.item.sources)}</details>"
+    )
+
+
+def script_html(view: LocalizedScript) -> HTML:
+    """Return the script as an ``<article>``: title, situation and its lines as a list."""
+    lines = "".join(f"<li>{line.__html__()}</li>" for line in view.lines)
+    return HTML(
+        f'<article class="sextingsafe-script" data-id="{escape(view.id)}">'
+        f"<h3>{view.title.__html__()}</h3>"
+        f'<p class="sextingsafe-situation">{view.situation.__html__()}</p>'
+        f"<ol>{lines}</ol>{_sources_html(view.item.sources)}</article>"
+    )
 
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,}")

@@ -2,7 +2,9 @@
 
 Facts become ``Claim``, quotes ``Quotation`` (a translation is a ``Quotation`` too, with
 ``translationOfWork`` pointing at the original), advice ``HowToTip``, resources ``Organization``
-with ``ContactPoint``, and sources ``CreativeWork``, cited with ``citation``. The context is
+with ``ContactPoint``, glossary terms ``DefinedTerm`` in one ``DefinedTermSet``, questions
+``Question`` with an ``Answer`` in one ``FAQPage``, conversation scripts ``HowTo`` with a
+``HowToStep`` per line, and sources ``CreativeWork``, cited with ``citation``. The context is
 inline, so expanding the document needs no network.
 """
 
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ._catalogue import Catalogue
 from ._i18n import parse_locale
 from ._localized import LocalizedText
-from ._model import Advice, ChannelKind, Fact, Quote, Resource, Source
+from ._model import Advice, Audience, ChannelKind, Fact, Quote, Resource, Source
+from ._reference import Question, Script, Term
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -60,7 +63,9 @@ def _source(source: Source) -> dict[str, Any]:
     return node
 
 
-def _cites(item: Fact | Quote | Advice | Resource) -> list[dict[str, str]]:
+def _cites(
+    item: Fact | Quote | Advice | Resource | Term | Question | Script,
+) -> list[dict[str, str]]:
     return [{"@id": _id("source", s.id)} for s in item.sources]
 
 
@@ -124,10 +129,7 @@ def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
         "@type": "HowToTip",
         "name": _value(local.title),
         "text": _value(local.body),
-        "audience": [
-            {"@type": "Audience", "audienceType": _AUDIENCE_TYPES[a.value]}
-            for a in advice.audiences
-        ],
+        "audience": _audiences(advice.audiences),
         "keywords": [t.value for t in advice.topics],
         "mentions": [{"@id": _id("resource", r.id)} for r in advice.resources],
         "citation": _cites(advice),
@@ -137,6 +139,64 @@ def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
             {"@type": "Place", "identifier": code} for code in advice.jurisdictions
         ]
     return node
+
+
+def _audiences(audiences: tuple[Audience, ...]) -> list[dict[str, str]]:
+    return [{"@type": "Audience", "audienceType": _AUDIENCE_TYPES[a.value]} for a in audiences]
+
+
+def _places(codes: tuple[str, ...]) -> dict[str, Any]:
+    return (
+        {"spatialCoverage": [{"@type": "Place", "identifier": c} for c in codes]} if codes else {}
+    )
+
+
+def _term(term: Term, locale: Locale | str | None) -> dict[str, Any]:
+    local = term.localize(locale)
+    node: dict[str, Any] = {
+        "@id": _id("term", term.id),
+        "@type": "DefinedTerm",
+        "name": _value(local.term),
+        "description": _value(local.definition),
+        "inDefinedTermSet": {"@id": _id("glossary", "all")},
+        # DefinedTerm is not a CreativeWork: its sources are works it is the subject of.
+        "subjectOf": _cites(term),
+    }
+    if local.usage is not None:
+        node["disambiguatingDescription"] = _value(local.usage)
+    return node
+
+
+def _question(question: Question, locale: Locale | str | None) -> dict[str, Any]:
+    local = question.localize(locale)
+    return {
+        "@id": _id("question", question.id),
+        "@type": "Question",
+        "name": _value(local.question),
+        "acceptedAnswer": {"@type": "Answer", "text": _value(local.answer)},
+        "audience": _audiences(question.audiences),
+        "keywords": [t.value for t in question.topics],
+        "citation": _cites(question),
+        **_places(question.jurisdictions),
+    }
+
+
+def _script(script: Script, locale: Locale | str | None) -> dict[str, Any]:
+    local = script.localize(locale)
+    return {
+        "@id": _id("script", script.id),
+        "@type": "HowTo",
+        "name": _value(local.title),
+        "description": _value(local.situation),
+        "step": [
+            {"@type": "HowToStep", "position": number, "text": _value(line)}
+            for number, line in enumerate(local.lines, start=1)
+        ],
+        "audience": _audiences(script.audiences),
+        "keywords": [t.value for t in script.topics],
+        "citation": _cites(script),
+        **_places(script.jurisdictions),
+    }
 
 
 def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]:
@@ -195,4 +255,23 @@ def export_jsonld(
     graph += [node for q in content.quotes for node in _quote(q, locale)]
     graph += [_advice(a, locale) for a in content.advice]
     graph += [_resource(r, locale) for r in content.resources]
+    if content.terms:
+        graph.append(
+            {
+                "@id": _id("glossary", "all"),
+                "@type": "DefinedTermSet",
+                "hasDefinedTerm": [{"@id": _id("term", t.id)} for t in content.terms],
+            }
+        )
+        graph += [_term(t, locale) for t in content.terms]
+    if content.questions:
+        graph.append(
+            {
+                "@id": _id("faq", "all"),
+                "@type": "FAQPage",
+                "mainEntity": [{"@id": _id("question", q.id)} for q in content.questions],
+            }
+        )
+        graph += [_question(q, locale) for q in content.questions]
+    graph += [_script(s, locale) for s in content.scripts]
     return {"@context": dict(CONTEXT), "@graph": graph}

@@ -10,6 +10,7 @@ from ._format import html_element
 from ._html import HTML
 from ._i18n import direction, parse_locale
 from ._model import Advice, Fact, Need, Quote, Resource, Review
+from ._reference import Question, Script, Term
 
 __all__ = [
     "HTML",
@@ -17,8 +18,11 @@ __all__ = [
     "LocalizedEmergency",
     "LocalizedFact",
     "LocalizedHelp",
+    "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
+    "LocalizedScript",
+    "LocalizedTerm",
     "LocalizedText",
 ]
 
@@ -268,3 +272,70 @@ class LocalizedAdvice:
         from ._html import advice_html
 
         return advice_html(self)
+
+
+@frozen(kw_only=True)
+class LocalizedTerm:
+    """A glossary term with its word, definition and usage guidance in one locale."""
+
+    #: The term as loaded.
+    item: Term
+    #: The word we use, in the locale (the approved word for it in that language).
+    term: LocalizedText
+    definition: LocalizedText
+    usage: LocalizedText | None
+
+    @property
+    def id(self) -> str:
+        """The term's id."""
+        return self.item.id
+
+    def __html__(self) -> str:
+        """Return the term as an HTML ``<div>`` holding a ``<dt>`` and ``<dd>`` pair."""
+        from ._html import term_html
+
+        return term_html(self)
+
+
+@frozen(kw_only=True)
+class LocalizedQuestion:
+    """A question and its answer in one locale."""
+
+    #: The question as loaded.
+    item: Question
+    question: LocalizedText
+    answer: LocalizedText
+
+    @property
+    def id(self) -> str:
+        """The question's id."""
+        return self.item.id
+
+    def __html__(self) -> str:
+        """Return the question as an HTML ``<details>``: the question to open, the answer."""
+        from ._html import question_html
+
+        return question_html(self)
+
+
+@frozen(kw_only=True)
+class LocalizedScript:
+    """A conversation script with its title, situation and lines in one locale."""
+
+    #: The script as loaded.
+    item: Script
+    title: LocalizedText
+    situation: LocalizedText
+    #: The lines, in order; each may fall back on its own.
+    lines: tuple[LocalizedText, ...]
+
+    @property
+    def id(self) -> str:
+        """The script's id."""
+        return self.item.id
+
+    def __html__(self) -> str:
+        """Return the script as an HTML ``<article>``: title, situation and a list of lines."""
+        from ._html import script_html
+
+        return script_html(self)

@@ -164,12 +164,12 @@ def _frozen_values(value: Mapping[str, int | float] | None) -> FrozenDict[str, i
 class Renderer(Protocol):
     """What an item needs from its catalogue to speak a locale (given when a catalogue loads it)."""
 
-    def text(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText:
+    def text(self, item: _Localizable, name: str, locale: Locale | str | None) -> LocalizedText:
         """Return one text field of *item* in *locale*."""
 
     def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
-        item: Item,
+        item: _Localizable,
         locale: Locale | str | None,
         country: str | None = None,
         *,
@@ -180,7 +180,7 @@ class Renderer(Protocol):
         """Return *item* with every text field in *locale* (and advice's help for *country*)."""
 
 
-def _no_renderer(item: Item) -> LookupError:
+def _no_renderer(item: _Localizable) -> LookupError:
     return LookupError(
         f"{type(item).__name__} {item.id!r} was built by hand and belongs to no catalogue, "
         "so it has no translations; load content through sextingsafe.Catalogue to localise it"
@@ -198,6 +198,26 @@ class _Localizable:
     id: str
     renderer: Renderer | None
 
+    def message(self, name: str) -> str:
+        """Return the English source text of the message *name* (``""`` when it is absent).
+
+        A message is a translatable field, or one entry of a translatable list
+        (``line-2`` is the second of a script's ``lines``).
+
+        Raises:
+            AttributeError: The item has no message called *name*.
+        """
+        if name not in type(self).translatable:
+            raise AttributeError(f"{type(self).__name__} has no translatable field {name!r}")
+        value: str = getattr(self, name)
+        return value
+
+    def messages(self) -> tuple[tuple[str, str], ...]:
+        """Return ``(name, English text)`` for each of the item's messages that has text."""
+        return tuple(
+            (name, text) for name in type(self).translatable if (text := self.message(name))
+        )
+
     def localized_field(self, name: str, locale: Locale | str | None = None) -> LocalizedText:
         """Return the text field *name* in *locale*, with fallback.
 
@@ -206,8 +226,8 @@ class _Localizable:
             LookupError: The item belongs to no catalogue.
         """
         if self.renderer is None:
-            raise _no_renderer(self)  # type: ignore[arg-type]
-        return self.renderer.text(self, name, locale)  # type: ignore[arg-type]
+            raise _no_renderer(self)
+        return self.renderer.text(self, name, locale)
 
 
 def _renderer_field() -> Any:
@@ -404,6 +424,10 @@ class Fact(_Localizable):
         reserved = PERIOD_PLACEHOLDERS & set(self.values)
         if reserved:
             raise ValueError(f"values: {sorted(reserved)} are reserved for the period's dates")
+
+    def message(self, name: str) -> str:
+        """Return the English source text of the message *name*; the statement is its template."""
+        return self.statement_template if name == "statement" else super().message(name)
 
     def statement(self, locale: Locale | str | None = None) -> LocalizedText:
         """Return the statement in *locale*, its numbers and dates formatted for that locale.

@@ -13,11 +13,25 @@ from ._localized import (
     LocalizedEmergency,
     LocalizedFact,
     LocalizedHelp,
+    LocalizedQuestion,
     LocalizedQuote,
     LocalizedResource,
+    LocalizedScript,
+    LocalizedTerm,
     LocalizedText,
 )
-from ._model import Advice, Fact, Item, Occasion, Period, Quote, Resource, Review, Speaker
+from ._model import (
+    Advice,
+    Fact,
+    Occasion,
+    Period,
+    Quote,
+    Resource,
+    Review,
+    Speaker,
+    _Localizable,
+)
+from ._reference import Question, Script, Term
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,7 +71,7 @@ class CatalogueRenderer:
             chain = self._chains[wanted] = fallback_chain(wanted, self.store.supported())
             return chain
 
-    def text(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText:
+    def text(self, item: _Localizable, name: str, locale: Locale | str | None) -> LocalizedText:
         """Return *item*'s field *name* in *locale*, from the cache where possible."""
         # Keyed first by the locale exactly as given: the common case (the same string on every
         # request) then costs one dict hit. Babel Locale objects hash too.
@@ -72,8 +86,6 @@ class CatalogueRenderer:
         canonical = (item.item_kind, item.id, name, str(wanted))
         result = self._texts.get(canonical)
         if result is None:
-            if name not in type(item).translatable:
-                raise AttributeError(f"{type(item).__name__} has no translatable field {name!r}")
             result = self._render(item, name, wanted)
         if len(self._texts) >= _CACHE_MAX:
             self._texts.clear()
@@ -82,11 +94,9 @@ class CatalogueRenderer:
             self._texts[key] = result
         return result
 
-    def _render(self, item: Item, name: str, wanted: LocaleId) -> LocalizedText:
-        statement = (
-            item.statement_template if isinstance(item, Fact) and name == "statement" else None
-        )
-        source: str = statement if statement is not None else getattr(item, name)
+    def _render(self, item: _Localizable, name: str, wanted: LocaleId) -> LocalizedText:
+        statement = isinstance(item, Fact) and name == "statement"
+        source = item.message(name)  # AttributeError for a name that is not a message
         original = str(DEFAULT)
         if isinstance(item, Quote) and name == "text":
             original = str(parse_locale(item.language))
@@ -94,7 +104,7 @@ class CatalogueRenderer:
         text, used, review = self._translate(
             wanted, original, source, lambda locale: self._lookup(locale, context, source)
         )
-        if isinstance(item, Fact) and statement is not None:
+        if isinstance(item, Fact) and statement:
             return self._formatted(
                 text, source, item.values, item.period, wanted, used, original, review
             )
@@ -228,12 +238,14 @@ class CatalogueRenderer:
                 continue
         return to_babel(str(DEFAULT))
 
-    def _optional(self, item: Item, name: str, locale: Locale | str | None) -> LocalizedText | None:
-        return self.text(item, name, locale) if getattr(item, name) else None
+    def _optional(
+        self, item: _Localizable, name: str, locale: Locale | str | None
+    ) -> LocalizedText | None:
+        return self.text(item, name, locale) if item.message(name) else None
 
     def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
-        item: Item,
+        item: _Localizable,
         locale: Locale | str | None,
         country: str | None = None,
         *,
@@ -273,6 +285,8 @@ class CatalogueRenderer:
                 at=at,
             )
             return self._localize_advice(item, locale, help_)
+        if isinstance(item, Term | Question | Script):
+            return self._localize_reference(item, locale)
         if isinstance(item, Speaker):
             return self.text(item, "role", locale)
         if isinstance(item, Occasion):
@@ -342,6 +356,31 @@ class CatalogueRenderer:
             role=self.text(quote.speaker, "role", locale),
             context=self.text(quote, "context", locale),
             content_note=self._optional(quote, "content_note", locale),
+        )
+
+    def _localize_reference(
+        self, item: Term | Question | Script, locale: Locale | str | None
+    ) -> LocalizedTerm | LocalizedQuestion | LocalizedScript:
+        if isinstance(item, Term):
+            return LocalizedTerm(
+                item=item,
+                term=self.text(item, "term", locale),
+                definition=self.text(item, "definition", locale),
+                usage=self._optional(item, "usage", locale),
+            )
+        if isinstance(item, Question):
+            return LocalizedQuestion(
+                item=item,
+                question=self.text(item, "question", locale),
+                answer=self.text(item, "answer", locale),
+            )
+        return LocalizedScript(
+            item=item,
+            title=self.text(item, "title", locale),
+            situation=self.text(item, "situation", locale),
+            lines=tuple(
+                self.text(item, f"line-{n}", locale) for n in range(1, len(item.lines) + 1)
+            ),
         )
 
 

@@ -16,17 +16,23 @@ from typing import IO, Any
 
 from ._model import Advice, Fact, Occasion, Quote, Resource, Speaker, placeholders
 from ._packs import _line_index
+from ._reference import Question, Script, Term
 
 __all__ = ["extract"]
 
 _TRANSLATABLE: Mapping[str, tuple[str, ...]] = {
-    cls.item_kind: cls.translatable for cls in (Fact, Quote, Advice, Resource, Speaker, Occasion)
+    cls.item_kind: cls.translatable
+    for cls in (Fact, Quote, Advice, Resource, Speaker, Occasion, Term, Question, Script)
 }
+#: Translatable lists: each entry is a message of its own, named ``line-1``, ``line-2`` ...
+_LISTED = {"lines": "line"}
 _HINTS = {
     ("quote", "text"): "A quotation: translate it faithfully. It is shown as a labelled "
     "translation beside the original words, never instead of them.",
     ("fact", "statement"): "Keep every {placeholder} exactly as it is; numbers and dates are "
     "filled in and formatted for your locale.",
+    ("term", "term"): "The approved word for this in your language, as your country's "
+    "child-protection bodies use it: it goes into the term base.",
 }
 
 
@@ -59,10 +65,7 @@ def extract(
                 if number < len(positions.get(kind, []))
                 else (0, {})
             )
-            for name in fields:
-                value = record.get(name)
-                if not isinstance(value, str) or not value:
-                    continue
+            for key, name, value in _messages(record, fields):
                 comments = [f"{kind} {record.get('id')}: {name}"]
                 hint = _HINTS.get((kind, name))
                 if hint:
@@ -73,8 +76,20 @@ def extract(
                     )
                     comments.append(f"Placeholders: {names}")
                 yield (
-                    keys.get(name, line),
+                    keys.get(key, line),
                     "pgettext",
                     (f"{kind}:{record['id']}:{name}", value),
                     comments,
                 )
+
+
+def _messages(record: Mapping[str, Any], fields: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """Yield ``(key, message name, text)`` for each translatable message of *record*."""
+    for key in fields:
+        value = record.get(key)
+        if key in _LISTED and isinstance(value, list):
+            for number, entry in enumerate(value, start=1):
+                if isinstance(entry, str) and entry:
+                    yield key, f"{_LISTED[key]}-{number}", entry
+        elif isinstance(value, str) and value:
+            yield key, key, value

@@ -144,7 +144,6 @@ class TestCheckPo:
         assert "Language header is 'fa', expected 'ar'" in faults
         assert any("nplurals=6" in f for f in faults)
 
-<<<<<<< HEAD
     def test_plural_rule(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """A Plural-Forms rule with the right count of forms but CLDR's wrong rule is reported.
 
@@ -167,7 +166,7 @@ class TestCheckPo:
         (fault,) = header_faults(brazilian)
         assert "picks form 0 for 0 (CLDR: form 2)" in fault
         assert "CLDR's rule for pt_PT" in fault
-=======
+
     def test_every_plural_form(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """Each plural form is held to the placeholders, not only the first: the third here."""
         path = tmp_path / "pl.po"
@@ -196,7 +195,6 @@ class TestCheckPo:
         assert [("", "Content-Type must declare charset=UTF-8")] == [
             (f.context, f.fault) for f in faults
         ]
->>>>>>> main
 
     def test_unreadable(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """A catalogue that does not parse is one fault, not an exception."""

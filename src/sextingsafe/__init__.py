@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from babel import Locale
 
+    from ._bundles import export_bundles
     from ._catalogue import Catalogue, LocaleInfo
     from ._collections import (
         AdviceCollection,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         QuoteCollection,
         ResourceCollection,
     )
+    from ._diff import ContentChange, ContentDiff, diff
     from ._errors import (
         ContentNotFoundError,
         InvalidFilterError,
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
         PackProblem,
         SextingsafeError,
     )
-    from ._export import export, load_export
+    from ._export import export, export_schema, load_export
     from ._help import Help, HelpGroup
     from ._jsonld import export_jsonld
     from ._localized import (
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
     )
     from ._reference import Question, Script, Term
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
+    from ._search import SearchHit, search
 
 __all__ = [
     "Advice",
@@ -84,6 +87,8 @@ __all__ = [
     "ChannelKind",
     "Collection",
     "Confidence",
+    "ContentChange",
+    "ContentDiff",
     "ContentNotFoundError",
     "Fact",
     "FactCollection",
@@ -119,6 +124,7 @@ __all__ = [
     "Review",
     "Script",
     "ScriptCollection",
+    "SearchHit",
     "SextingsafeError",
     "Source",
     "SourceKind",
@@ -128,8 +134,12 @@ __all__ = [
     "Topic",
     "__version__",
     "advice",
+    "content_version",
+    "diff",
     "export",
+    "export_bundles",
     "export_jsonld",
+    "export_schema",
     "facts",
     "faq",
     "glossary",
@@ -142,6 +152,7 @@ __all__ = [
     "quotes",
     "resources",
     "scripts",
+    "search",
     "sources",
     "speakers",
 ]
@@ -158,6 +169,8 @@ _LAZY = {
     "ChannelKind": "._model",
     "Collection": "._collections",
     "Confidence": "._model",
+    "ContentChange": "._diff",
+    "ContentDiff": "._diff",
     "ContentNotFoundError": "._errors",
     "Fact": "._model",
     "FactCollection": "._collections",
@@ -193,6 +206,7 @@ _LAZY = {
     "Review": "._model",
     "Script": "._reference",
     "ScriptCollection": "._reference_collections",
+    "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
@@ -200,9 +214,13 @@ _LAZY = {
     "Term": "._reference",
     "TermCollection": "._reference_collections",
     "Topic": "._model",
+    "diff": "._diff",
     "export": "._export",
+    "export_bundles": "._bundles",
     "export_jsonld": "._jsonld",
+    "export_schema": "._export",
     "load_export": "._export",
+    "search": "._search",
 }
 
 
@@ -211,6 +229,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         if name in _COLLECTIONS:
             return _collection(name)
+        if name == "content_version":
+            from ._content_version import content_version
+
+            return globals().setdefault(name, content_version())
         raise AttributeError(f"module 'sextingsafe' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
@@ -252,6 +274,9 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The version of the bundled content and translations (``YYYY.MM.DD[.N]``), separate from
+    #: the code's ``__version__``; see :doc:`/how-to/track-content-changes`.
+    content_version: str
     #: The bundled glossary terms, by id.
     glossary: TermCollection
     #: The bundled questions people ask, with their answers, by id.

@@ -24,6 +24,7 @@ from ._errors import (
 )
 from ._export import item_to_dict
 from ._format import format_day
+from ._help import parse_country
 from ._i18n import WRITTEN_IN, direction, parse_locale, to_babel
 from ._localized import LocalizedText
 from ._model import (
@@ -31,6 +32,7 @@ from ._model import (
     Audience,
     ChannelKind,
     Fact,
+    Need,
     Occasion,
     Quote,
     Resource,
@@ -95,9 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     tip.add_argument("--audience", choices=audiences, default="young-people")
     tip.add_argument("--topic", choices=topics)
-    tip.add_argument(
-        "--country", "-c", help="show help resources for this ISO country code, e.g. GB"
-    )
+    _help_options(tip)
 
     facts = sub.add_parser("facts", parents=[common, listing], help="statistics with their sources")
     facts.add_argument("--topic", choices=topics)
@@ -115,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     advice.add_argument("--audience", choices=audiences)
     advice.add_argument("--topic", choices=topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
+    _help_options(advice)
 
     resources = sub.add_parser(
         "resources", parents=[common, listing], help="helplines and report/removal services"
@@ -136,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
 
     show = sub.add_parser("show", parents=[common], help="one item, by id")
     show.add_argument("id")
+    _help_options(show)
 
     sub.add_parser(
         "locales", parents=[common, listing], help="supported locales, with coverage and reviews"
@@ -169,6 +171,48 @@ def _parser() -> argparse.ArgumentParser:
         "--format", "-f", choices=("text", "json"), default="text", help="output format"
     )
     return parser
+
+
+def _help_options(parser: argparse.ArgumentParser) -> None:
+    """The reader's circumstances, for advice: which help to show, resolved as the API does."""
+    parser.add_argument(
+        "--country",
+        "-c",
+        help="the reader's ISO country code, e.g. GB or PL: help is that country's, then "
+        "worldwide (default: unknown, so worldwide services only)",
+    )
+    parser.add_argument("--age", type=int, help="the reader's age: services for it only")
+    parser.add_argument(
+        "--taken-at-age",
+        type=int,
+        metavar="AGE",
+        help="the age of the person in an image when it was taken: the removal tools for it",
+    )
+    parser.add_argument(
+        "--at",
+        type=_aware_time,
+        metavar="YYYY-MM-DDTHH:MM+HH:MM",
+        help="list services open at this time first ('now' for the current time)",
+    )
+
+
+def _aware_time(value: str) -> dt.datetime:
+    if value == "now":
+        return dt.datetime.now(dt.UTC)
+    found = dt.datetime.fromisoformat(value)
+    if found.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} has no UTC offset, e.g. +01:00 or Z")
+    return found
+
+
+def _reader(args: argparse.Namespace) -> dict[str, Any]:
+    """The country, age and time the advice's help is resolved for."""
+    return {
+        "country": getattr(args, "country", None),
+        "age": getattr(args, "age", None),
+        "taken_at_age": getattr(args, "taken_at_age", None),
+        "at": getattr(args, "at", None),
+    }
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
@@ -207,28 +251,24 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _cli_apps.run_search(catalogue, args, out)
     locale = args.locale
     items: Sequence[Any]
+    reader = _reader(args)
     if args.command == "tip":
         # The country first: a bad code is then reported as a country, not a jurisdiction.
-        national = catalogue.resources.select(country=args.country) if args.country else None
+        if args.country is not None:
+            parse_country(args.country)
         tip = catalogue.advice.tip(
             on=args.on, audience=args.audience, topic=args.topic, jurisdiction=args.country
         )
-        helpers: Sequence[Resource] = national if national is not None else tip.resources
         if args.format == "json":
-            data = item_to_dict(tip, locale)
-            data["help"] = [item_to_dict(r, locale) for r in helpers]
-            return _json(data, out)
+            return _json(item_to_dict(tip, locale, **reader), out)
         day = args.on if args.on is not None else dt.date.today()  # noqa: DTZ011
         for occasion in tip.occasions:
             when = occasion.active_on(day)
             if when is not None:
+                voice = _Voice(locale, catalogue)
                 name = occasion.localized_field("name", locale)
-                _Reader(locale, catalogue).say(out, f"({name}, {_Reader(locale).day(when)})\n")
-        _print_advice(tip, locale, out)
-        count = catalogue.label("places-to-get-help", locale, count=len(helpers))
-        print(f"\n{count}:\n", file=out)
-        for resource in helpers:
-            _print_resource(resource, locale, out, catalogue)
+                voice.say(out, f"({name}, {voice.day(when)})\n")
+        _print_advice(tip, locale, out, catalogue, reader)
         return EXIT_OK
     if args.command == "facts":
         items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)
@@ -250,11 +290,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _locales(catalogue, args.format, out, args.limit)
     items = items[: getattr(args, "limit", None)]
     if args.format == "json":
-        return _json([item_to_dict(item, locale) for item in items], out)
+        return _json([item_to_dict(item, locale, **reader) for item in items], out)
     for number, item in enumerate(items):
         if number:
             print(file=out)
-        _print_item(item, locale, out)
+        _print_item(item, locale, out, catalogue, reader)
     return EXIT_OK
 
 
@@ -277,7 +317,7 @@ def _json(data: object, out: TextIO) -> int:
     return EXIT_OK
 
 
-class _Reader:
+class _Voice:
     """What the reader sees around the content: labels, dates and notes in their language.
 
     Text for a right-to-left reader has its numbers, addresses and Latin names isolated.
@@ -323,78 +363,98 @@ class _Reader:
             self.say(out, f"  ({self.label('not-translated')})")
 
 
-def _sources(
-    item: Fact | Quote | Advice | Resource | Occasion, out: TextIO, reader: _Reader
-) -> None:
+def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO, voice: _Voice) -> None:
     for source in item.sources:
-        where = source.url or ("" if source.via else reader.label("in-print"))
+        where = source.url or ("" if source.via else voice.label("in-print"))
         if source.via:
-            where = f"{where} ({reader.label('read-at-a-copy')}: {source.via})".lstrip()
-        date = reader.day(source.published) if source.published else reader.label("undated")
-        reader.say(
-            out,
-            f'  {reader.label("source")}: {source.publisher}, "{source.title}" ({date}) {where}',
-        )
+            where = f"{where} ({voice.label('read-at-a-copy')}: {source.via})".lstrip()
+        date = voice.day(source.published) if source.published else voice.label("undated")
+        cited = f'{source.publisher}, "{source.title}" ({date}) {where}'.rstrip()
+        voice.say(out, f"  {voice.label('source')}: {cited}")
 
 
-def _print_item(item: Fact | Quote | Advice | Resource, locale: str | None, out: TextIO) -> None:
-    reader = _Reader(locale)
+def _print_item(
+    item: Fact | Quote | Advice | Resource,
+    locale: str | None,
+    out: TextIO,
+    catalogue: Catalogue,
+    reader: dict[str, Any],
+) -> None:
+    voice = _Voice(locale, catalogue)
     texts: list[LocalizedText | None]
     if isinstance(item, Fact):
         fact = item.localize(locale)
-        reader.say(out, f"[{item.id}]", fact.statement)
+        voice.say(out, f"[{item.id}]", fact.statement)
         if fact.caveat:
-            reader.say(out, f"  {reader.label('caveat')}: {fact.caveat}")
+            voice.say(out, f"  {voice.label('caveat')}: {fact.caveat}")
         texts = [fact.statement, fact.caveat]
     elif isinstance(item, Quote):
         quote = item.localize(locale)
-        reader.say(out, f"[{item.id}]")
+        voice.say(out, f"[{item.id}]")
         if quote.content_note:
-            reader.say(out, f"  {reader.label('content-note')}: {quote.content_note}")
-        reader.say(out, f'  "{quote.text}"')
+            voice.say(out, f"  {voice.label('content-note')}: {quote.content_note}")
+        voice.say(out, f'  "{quote.text}"')
         if quote.translation:
-            reader.say(out, f'  {reader.label("translation")}: "{quote.translation}"')
+            voice.say(out, f'  {voice.label("translation")}: "{quote.translation}"')
         speaker = item.speaker
         name = speaker.name
         if speaker.pseudonymous:
-            name = f"{speaker.name} ({reader.label('pseudonym')})"
-        reader.say(out, f"  — {name}, {quote.role}, {reader.day(item.date)}")
+            name = f"{speaker.name} ({voice.label('pseudonym')})"
+        voice.say(out, f"  — {name}, {quote.role}, {voice.day(item.date)}")
         texts = [quote.translation, quote.role, quote.content_note]
     elif isinstance(item, Advice):
-        _print_advice(item, locale, out)
-        _sources(item, out, reader)
+        _print_advice(item, locale, out, catalogue, reader)
+        _sources(item, out, voice)
         return
     else:
         resource = item.localize(locale)
-        _print_resource(item, locale, out, None)
-        texts = [resource.description, resource.hours]
-    _sources(item, out, reader)
-    reader.frame(out, texts)
+        _print_resource(item, locale, out, catalogue)
+        texts = [resource.description]
+    _sources(item, out, voice)
+    voice.frame(out, texts)
 
 
-def _print_advice(item: Advice, locale: str | None, out: TextIO) -> None:
-    reader = _Reader(locale)
-    advice = item.localize(locale)
-    reader.say(out, f"{advice.title}\n\n{advice.body}")
-    reader.frame(out, [advice.title, advice.body])
+def _print_advice(
+    item: Advice,
+    locale: str | None,
+    out: TextIO,
+    catalogue: Catalogue,
+    reader: dict[str, Any],
+) -> None:
+    """Print the advice, then the help for the reader, as the API resolves it."""
+    voice = _Voice(locale, catalogue)
+    advice = item.localize(locale, **reader)
+    voice.say(out, f"{advice.title}\n\n{advice.body}")
+    voice.frame(out, [advice.title, advice.body])
+    count = catalogue.label("places-to-get-help", locale, count=len(advice.resources))
+    voice.say(out, f"\n{count}:")
+    if advice.country_notice is not None:
+        voice.say(out, f"\n{advice.country_notice}")
+    if advice.emergency is not None and Need.EMERGENCY in advice.needs:
+        voice.say(out, f"\n{advice.emergency.sentence}")
+    for group in advice.help:
+        if group.resources:
+            voice.say(out, f"\n{group.label}:")
+        for resource in group.resources:
+            _print_resource(resource.resource, locale, out, catalogue)
 
 
 def _print_resource(
     item: Resource, locale: str | None, out: TextIO, catalogue: Catalogue | None = None
 ) -> None:
-    reader = _Reader(locale, catalogue)
-    label = reader.label
+    voice = _Voice(locale, catalogue)
+    label = voice.label
     resource = item.localize(locale)
     where = ", ".join(item.countries) or label("worldwide")
     flag = f" [{label('partial')}]" if item.confidence.value == "partial" else ""
-    reader.say(out, f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}")
+    voice.say(out, f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}")
     for channel in item.channels:
         if channel.value:
-            reader.say(out, f"    {label(channel.kind.value)}: {channel.value}")
+            voice.say(out, f"    {label(channel.kind.value)}: {channel.value}")
     if item.url:
-        reader.say(out, f"    {label('web')}: {item.url}")
+        voice.say(out, f"    {label('web')}: {item.url}")
     if resource.hours:
-        reader.say(out, f"    {label('hours')}: {resource.hours}")
+        voice.say(out, f"    {label('hours')}: {resource.hours}")
 
 
 def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:
@@ -403,14 +463,14 @@ def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> i
     day = args.on or dt.date.today()  # noqa: DTZ011
     if args.format == "json":
         return _json([item_to_dict(o, args.locale) for o in found], out)
-    reader = _Reader(args.locale, catalogue)
+    voice = _Voice(args.locale, catalogue)
     for occasion in found:
         date = occasion.next_date(day)
-        when = reader.day(date) if date else reader.label("next-date-unknown")
+        when = voice.day(date) if date else voice.label("next-date-unknown")
         name = occasion.localized_field("name", args.locale)
-        reader.say(out, f"[{occasion.id}] {name}: {when}")
-        _sources(occasion, out, reader)
-        reader.frame(out, [name])
+        voice.say(out, f"[{occasion.id}] {name}: {when}")
+        _sources(occasion, out, voice)
+        voice.frame(out, [name])
     return EXIT_OK
 
 
@@ -580,6 +640,7 @@ def _editorial_warnings(
         RISK_TOPICS,
         YOUNG_PEOPLE_MAX_GRADE,
         check_wording,
+        points_to_help,
         reading_grade,
         review_overdue,
     )
@@ -609,8 +670,8 @@ def _editorial_warnings(
                 f"[[advice]] {advice.id!r}: {f.match!r}: {f.rule.reason}"
                 for f in check_wording(text, for_young_people=young)
             ]
-        if RISK_TOPICS & set(advice.topics) and not advice.resources:
-            found.append(f"[[advice]] {advice.id!r}: is about a risk but lists no help resource")
+        if RISK_TOPICS & set(advice.topics) and not points_to_help(advice):
+            found.append(f"[[advice]] {advice.id!r}: is about a risk but names no help it needs")
         grade = reading_grade(advice.body)
         if young and grade > YOUNG_PEOPLE_MAX_GRADE:
             found.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -293,7 +294,11 @@ class TestCheckPo:
         """A Language header pt-BR matches the directory pt_BR; a missing header is a fault."""
         text = Path(po("pl")).read_text(encoding="utf-8")
         tagged, missing = tmp_path / "pt_BR.po", tmp_path / "pl.po"
-        tagged.write_text(text.replace("Language: pl", "Language: pt-BR"), encoding="utf-8")
+        rule = "plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"  # CLDR's pt
+        tagged.write_text(
+            re.sub(r"plural=\(.*\);", rule, text.replace("Language: pl", "Language: pt-BR")),
+            encoding="utf-8",
+        )
         missing.write_text(text.replace('"Language: pl\\n"\n', ""), encoding="utf-8")
 
         assert [] == check_po(str(tagged), "pt_BR", messages, complete=False)

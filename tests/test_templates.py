@@ -16,8 +16,8 @@ import sextingsafe as ss
 EXAMPLES = Path(__file__).parents[1] / "examples"
 #: The tags the HTML renderer itself writes; any other tag on a page came from content.
 RENDERER_TAGS = {
-    "a", "article", "blockquote", "cite", "div", "figcaption", "figure", "h3", "li", "p",
-    "ol", "span", "strong", "time", "ul",
+    "a", "article", "bdi", "blockquote", "cite", "div", "figcaption", "figure", "h3", "li", "ol",
+    "p", "span", "strong", "time", "ul",
 }  # fmt: skip
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
@@ -185,7 +185,7 @@ class TestLocalizedViewsAsHtml:
             '<article class="sextingsafe-advice" data-id="ask-who-should-see-it">'
         )
         assert '<h3><span lang="ar" dir="rtl">' in html
-        assert '<a href="tel:08001111">0800 1111</a>' in html
+        assert '<a href="tel:08001111"><bdi dir="ltr">0800 1111</bdi></a>' in html
 
     def test_quote_keeps_the_original_beside_the_translation(self) -> None:
         """A quote shows its content note first, the original words, then the marked translation."""
@@ -241,7 +241,9 @@ class TestLocalizedViewsAsHtml:
 
         assert [
             "<script>alert('resource')</script> Line",
-            ' ("Operator" & <b>Trust</b>): ',
+            " (",
+            '"Operator" & <b>Trust</b>',
+            "): ",
             "<svg onload=alert(1)> description {0.__class__}",
-        ] == page.text[:3]
+        ] == page.text[:5]
         assert "<script>alert('phone')</script>" in page.text

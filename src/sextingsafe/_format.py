@@ -10,7 +10,7 @@ from ._model import Period, placeholders
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["escape", "html_element", "render_template"]
+__all__ = ["escape", "html_element", "html_text", "ltr", "render_template"]
 
 
 def render_template(
@@ -97,5 +97,28 @@ def escape(text: str) -> str:
 
 
 def html_element(text: str, lang: str, direction: str, tag: str = "span") -> str:
-    """Wrap escaped *text* in an element that carries its language and direction."""
-    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{escape(text)}</{tag}>'
+    """Wrap escaped *text* in an element that carries its language and direction.
+
+    In right-to-left text, each phone number, address and Latin-script name is isolated in a
+    ``<bdi dir="ltr">``, so it reads in order whatever surrounds it.
+    """
+    inner = html_text(text, direction)
+    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{inner}</{tag}>'
+
+
+def html_text(text: str, direction: str) -> str:
+    """Return *text* escaped for HTML, its left-to-right runs isolated if it is right to left."""
+    if direction != "rtl":
+        return escape(text)
+    from ._bidi import ltr_segments
+
+    return "".join(ltr(piece) if is_ltr else escape(piece) for piece, is_ltr in ltr_segments(text))
+
+
+def ltr(value: str) -> str:
+    """Return *value* escaped and isolated as left to right: a number, address or Latin name.
+
+    Use it for every contact value in HTML, whatever the page's direction: in a right-to-left
+    page, ``(61) 99611-0100`` then reads in order.
+    """
+    return f'<bdi dir="ltr">{escape(value)}</bdi>'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._format import escape, html_element
+from ._format import escape, html_element, ltr
 
 if TYPE_CHECKING:
     from ._localized import (
@@ -84,26 +84,28 @@ def quote_html(view: LocalizedQuote) -> HTML:
 def resource_html(view: LocalizedResource) -> HTML:
     """Return the resource as HTML: name, operator, description, hours and ways to reach it.
 
-    Phone numbers become ``tel:`` links; ``data-confidence`` says whether the details are
-    fully confirmed (``verified``) or not (``partial``), for the app to show.
+    Phone numbers become ``tel:`` links; every contact value is isolated left to right and the
+    names in a ``<bdi>``, so they read in order on a right-to-left page. ``data-confidence``
+    says whether the details are fully confirmed (``verified``) or not (``partial``), for the
+    app to show.
     """
     item = view.resource
     reach = []
     for channel in item.channels:
         if channel.value and channel.kind.value == "phone" and _PHONE.fullmatch(channel.value):
             number = "".join(c for c in channel.value if c.isdigit() or c == "+")
-            reach.append(f'<a href="tel:{escape(number)}">{escape(channel.value)}</a>')
+            reach.append(f'<a href="tel:{escape(number)}">{ltr(channel.value)}</a>')
         elif channel.value:
             kind = escape(channel.kind.value)
-            reach.append(f'<span data-channel="{kind}">{escape(channel.value)}</span>')
+            reach.append(f'<span data-channel="{kind}">{ltr(channel.value)}</span>')
     if item.url:
-        reach.append(f'<a href="{escape(item.url)}">{escape(item.url)}</a>')
+        reach.append(f'<a href="{escape(item.url)}">{ltr(item.url)}</a>')
     hours = f' <span class="sextingsafe-hours">{view.hours.__html__()}</span>' if view.hours else ""
     links = f'<span class="sextingsafe-reach">{" ".join(reach)}</span>' if reach else ""
     return HTML(
         f'<div class="sextingsafe-resource" data-id="{escape(view.id)}" '
         f'data-confidence="{escape(item.confidence.value)}">'
-        f"<strong>{escape(item.name)}</strong> ({escape(item.operator)}): "
+        f"<strong><bdi>{escape(item.name)}</bdi></strong> (<bdi>{escape(item.operator)}</bdi>): "
         f"{view.description.__html__()}{hours} {links}</div>"
     )
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
+from sextingsafe._bidi import ltr_segments
 from sextingsafe._labels import LABELS
 
 from .nodes import langblock, langquote, langspan
@@ -98,6 +99,17 @@ class ItemRenderer:
 
     def phrase(self, text: str, within: str) -> nodes.Node:
         """Return *text* as an inline node, marked with its language if that is not *within*."""
+        if isinstance(text, LocalizedText) and text.direction == "rtl":
+            # Numbers to dial, addresses and Latin names inside right-to-left text read in order.
+            pieces = [
+                self.ltr(nodes.Text(piece)) if is_ltr else nodes.Text(piece)
+                for piece, is_ltr in ltr_segments(str(text))
+            ]
+            if text.lang != within:
+                return langspan("", "", *pieces, lang=text.lang, dir=text.direction)
+            if len(pieces) <= 1:
+                return pieces[0] if pieces else nodes.Text("")
+            return nodes.inline("", "", *pieces)
         if isinstance(text, LocalizedText) and text.lang != within:
             return langspan("", str(text), lang=text.lang, dir=text.direction)
         return nodes.Text(str(text))

@@ -32,7 +32,7 @@ PAGES = {
     ),
     ("selection", "facts", "sel-fact-everywhere", "ar"): (
         '<figure class="sextingsafe-fact" data-id="sel-fact-everywhere"><p>'
-        '<span lang="ar" dir="rtl">في استطلاع خيالي، قال 86% من 4,200 شاب إنهم لم يرسلوا صورة عارية قط.</span>'
+        '<span lang="ar" dir="rtl">في استطلاع خيالي، قال 86% من <bdi dir="ltr">4,200</bdi> شاب إنهم لم يرسلوا صورة عارية قط.</span>'
         '</p><figcaption><span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/selection">Fictional guidance for the selection tests</a>'
         '</cite> (Example Council, <time datetime="2024-05-01">2024-05-01</time>)</span>'
@@ -75,15 +75,20 @@ PAGES = {
         '<span lang="fr" dir="ltr">Tu peux parler à un adulte de confiance de tout ce qui t&#x27;inquiète.</span>'
         '</p><ul class="sextingsafe-resources"><li>'
         '<div class="sextingsafe-resource" data-id="example-line" data-confidence="partial">'
-        '<strong>Example Line</strong> (Example Trust): <span lang="en" dir="ltr">A fictional helpline used by the tests.</span> <span class="sextingsafe-reach">'
-        '<a href="tel:0000000000">0000 000 000</a> <a href="https://example.org/line">https://example.org/line</a>'
-        "</span></div></li></ul></article>"
+        "<strong><bdi>Example Line</bdi>"
+        '</strong> (<bdi>Example Trust</bdi>): <span lang="en" dir="ltr">A fictional helpline used by the tests.</span> <span class="sextingsafe-reach">'
+        '<a href="tel:0000000000"><bdi dir="ltr">0000 000 000</bdi>'
+        '</a> <a href="https://example.org/line">'
+        '<bdi dir="ltr">https://example.org/line</bdi></a></span></div></li></ul>'
+        "</article>"
     ),
     ("example", "resources", "example-line", "fr"): (
         '<div class="sextingsafe-resource" data-id="example-line" data-confidence="partial">'
-        '<strong>Example Line</strong> (Example Trust): <span lang="en" dir="ltr">A fictional helpline used by the tests.</span> <span class="sextingsafe-reach">'
-        '<a href="tel:0000000000">0000 000 000</a> <a href="https://example.org/line">https://example.org/line</a>'
-        "</span></div>"
+        "<strong><bdi>Example Line</bdi>"
+        '</strong> (<bdi>Example Trust</bdi>): <span lang="en" dir="ltr">A fictional helpline used by the tests.</span> <span class="sextingsafe-reach">'
+        '<a href="tel:0000000000"><bdi dir="ltr">0000 000 000</bdi>'
+        '</a> <a href="https://example.org/line">'
+        '<bdi dir="ltr">https://example.org/line</bdi></a></span></div>'
     ),
     ("reference", "scripts", "ref-saying-no", "fr"): (
         '<article class="sextingsafe-script" data-id="ref-saying-no"><h3>'

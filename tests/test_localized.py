@@ -458,8 +458,8 @@ class TestLocalizedAdviceAndResource:
     """Advice and resources localise their text and carry their item."""
 
     def test_advice(self, selection: Catalogue) -> None:
-        """Advice gives title and body, and its resources localised likewise, in order."""
-        local = selection.advice["sel-both"].localize("ar")
+        """Advice gives title and body, and the country's help localised likewise, in order."""
+        local = selection.advice["sel-both"].localize("ar", country="GB")
 
         assert isinstance(local, LocalizedAdvice)
         assert ("sel-both", ("sel-world-removal", "sel-gb-line")) == (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ._model import Period, placeholders
@@ -10,7 +10,19 @@ from ._model import Period, placeholders
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["escape", "html_element", "html_text", "ltr", "render_template"]
+__all__ = [
+    "EMERGENCY",
+    "escape",
+    "fill_emergency",
+    "format_alternatives",
+    "html_element",
+    "html_text",
+    "ltr",
+    "render_template",
+]
+
+#: The placeholder that advice text uses for the reader's emergency number, filled per country.
+EMERGENCY = "{emergency}"
 
 
 def render_template(
@@ -85,6 +97,23 @@ def _format_one(
         return format_decimal(value, locale=locale, decimal_quantization=False)
     except ArithmeticError:  # a number beyond Babel's decimal context: show it as Python does
         return str(value)
+
+
+def format_alternatives(items: Sequence[str], locale: Locale) -> str:
+    """Join *items* as alternatives for *locale* ("112 or 999", "112 lub 999")."""
+    if len(items) == 1:
+        return items[0]
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or", locale=locale)
+
+
+def fill_emergency(text: str, emergency: str) -> str:
+    """Replace each ``{emergency}`` in *text* with *emergency*; nothing else is touched.
+
+    Advice text is not a template otherwise: any other brace in it is shown as written.
+    """
+    return text.replace(EMERGENCY, emergency) if EMERGENCY in text else text
 
 
 # The same table as html.escape(quote=True), without importing html.entities on a cold start.

@@ -69,18 +69,14 @@ PAGES = {
         "</figcaption></figure>"
     ),
     ("example", "advice", "example-talk", "fr"): (
-        '<article class="sextingsafe-advice" data-id="example-talk"><h3>'
+        '<article class="sextingsafe-advice" data-id="example-talk" data-country-unknown>'
+        "<h3>"
         '<span lang="fr" dir="ltr">Parle à quelqu&#x27;un en qui tu as confiance</span>'
         "</h3><p>"
         '<span lang="fr" dir="ltr">Tu peux parler à un adulte de confiance de tout ce qui t&#x27;inquiète.</span>'
-        '</p><ul class="sextingsafe-resources"><li>'
-        '<div class="sextingsafe-resource" data-id="example-line" data-confidence="partial">'
-        "<strong><bdi>Example Line</bdi>"
-        '</strong> (<bdi>Example Trust</bdi>): <span lang="en" dir="ltr">A fictional helpline used by the tests.</span> <span class="sextingsafe-reach">'
-        '<a href="tel:0000000000"><bdi dir="ltr">0000 000 000</bdi>'
-        '</a> <a href="https://example.org/line">'
-        '<bdi dir="ltr">https://example.org/line</bdi></a></span></div></li></ul>'
-        "</article>"
+        '</p><section class="sextingsafe-help"><p class="sextingsafe-country-unknown">'
+        '<span lang="en" dir="ltr">Only services you can use from anywhere are shown. Tell us which country you are in to see the services there.</span>'
+        "</p></section></article>"
     ),
     ("example", "resources", "example-line", "fr"): (
         '<div class="sextingsafe-resource" data-id="example-line" data-confidence="partial">'

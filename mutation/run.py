@@ -11,7 +11,7 @@ It prints, and with ``--output`` writes, a Markdown table of the score per modul
 each surviving mutant.
 ``--module _qa`` (repeatable) mutates fewer modules, to work on one module's survivors.
 
-It takes about half an hour on two cores: too long for CI, so the score is recorded on the
+It takes 35 to 40 minutes on two cores: too long for CI, so the score is recorded on the
 quality page (``docs/explanation/quality.md``) instead, with the commit it was measured on.
 """
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         SextingsafeError,
     )
     from ._export import export, export_schema, load_export
+    from ._html import CORRECTION_URL
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from ._search import SearchHit, search
 
 __all__ = [
+    "CORRECTION_URL",
     "Advice",
     "AdviceCollection",
     "AgeRange",
@@ -149,8 +151,9 @@ __all__ = [
 ]
 
 # Public names and the private module each lives in: imported on first use, so that
-# `import sextingsafe` costs next to nothing (see "What fast means here" in DESIGN.md).
+# `import sextingsafe` costs next to nothing (see docs/explanation/performance.md).
 _LAZY = {
+    "CORRECTION_URL": "._html",
     "Advice": "._model",
     "AdviceCollection": "._collections",
     "AgeRange": "._model",

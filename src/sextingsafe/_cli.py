@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         "--locale",
         "-l",
         default=None,
-        help="JSON: 'all' (default) or one locale; JSON-LD: the locale to write (default en)",
+        help="'all' or one locale (JSON default: all; JSON-LD default: en)",
     )
     export.add_argument(
         "--pack", action="append", default=[], metavar="PATH", help="also load this pack"
@@ -225,6 +225,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         print(f"\n{count}:\n", file=out)
         for resource in helpers:
             _print_resource(resource, locale, out, catalogue)
+        _cli_apps.print_correction(catalogue, locale, out)
         return EXIT_OK
     if args.command == "facts":
         items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._model import Source
 
 __all__ = [
+    "CORRECTION_URL",
     "HTML",
     "advice_html",
     "fact_html",
@@ -33,6 +34,11 @@ __all__ = [
     "script_html",
     "term_html",
 ]
+
+#: Where a reader reports a wrong phone number, link, hours or text: the documentation page that
+#: explains how (the repository's correction issue form, or a private report for anything
+#: sensitive). Every help list the library renders as HTML links to it.
+CORRECTION_URL = "https://sextingsafe.readthedocs.io/en/latest/how-to/report-a-correction.html"
 
 
 class HTML(str):
@@ -111,11 +117,26 @@ def resource_html(view: LocalizedResource) -> HTML:
 def advice_html(view: LocalizedAdvice) -> HTML:
     """Return the advice as an HTML ``<article>``: title, body, and where to get help."""
     help_list = "".join(f"<li>{r.__html__()}</li>" for r in view.resources)
-    resources = f'<ul class="sextingsafe-resources">{help_list}</ul>' if help_list else ""
+    resources = (
+        f'<ul class="sextingsafe-resources">{help_list}</ul>{correction_html(view)}'
+        if help_list
+        else ""
+    )
     return HTML(
         f'<article class="sextingsafe-advice" data-id="{escape(view.id)}">'
         f"<h3>{view.title.__html__()}</h3><p>{view.body.__html__()}</p>{resources}</article>"
     )
+
+
+def correction_html(view: LocalizedAdvice) -> str:
+    """Return the link to report a wrong number or text, for after a help list."""
+    renderer = view.advice.renderer
+    text = (
+        renderer.label("report-a-correction", view.title.requested).__html__()
+        if renderer is not None
+        else "Report a wrong number or text"
+    )
+    return f'<p class="sextingsafe-correction"><a href="{escape(CORRECTION_URL)}">{text}</a></p>'
 
 
 def term_html(view: LocalizedTerm) -> HTML:

@@ -566,13 +566,13 @@ class TestCorrectionLink:
     """Every help list the library renders as HTML links to the correction page."""
 
     def test_after_the_help_list(self) -> None:
-        """An advice item's HTML ends its help list with the link, in the reader's language."""
-        html = ss.advice["ask-who-should-see-it"].localize("en").__html__()
+        """An advice item's HTML ends its help section with the link, in the reader's language."""
+        html = ss.advice["if-your-nude-was-shared"].localize("en", country="GB").__html__()
 
         assert html.endswith(
-            '</ul><p class="sextingsafe-correction">'
+            '</ul></div><p class="sextingsafe-correction">'
             f'<a href="{ss.CORRECTION_URL}"><span lang="en" dir="ltr">'
-            "Report a wrong number or text</span></a></p></article>"
+            "Report a wrong number or text</span></a></p></section></article>"
         )
 
     def test_the_page(self) -> None:

@@ -6,6 +6,8 @@ import contextlib
 import io
 import re
 
+import sextingsafe as ss
+
 from .conftest import ROOT
 
 
@@ -19,15 +21,16 @@ class TestReadme:
     """What a new user copies from the README works."""
 
     def test_runs(self) -> None:
-        """The example runs without error and prints the Polish title and UK help."""
+        """The example runs without error and prints a Polish title and help for Poland."""
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             for code in snippets():
                 exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
 
         printed = out.getvalue()
-        assert printed.startswith("Zapytaj siebie, kto")
-        assert "Childline | phone 0800 1111" in printed
+        title = ss.advice["if-your-nude-was-shared"].localize("pl").title
+        assert printed.startswith(f"{title} ltr ")
+        assert "Take It Down | https://takeitdown.ncmec.org" in printed
 
     def test_web_only_services_print_their_site(self) -> None:
         """A service reached only through its website prints the site, not an empty list."""

@@ -336,3 +336,56 @@ class TestWalk:
             text = out.getvalue()
 
             assert [] == [r.id for r in foreign if _listed(r) in text], (country, audience)
+
+
+class TestExport:
+    """The export carries the help table; JSON-LD mentions the help for its country."""
+
+    def test_table_in_export(self, selection: Catalogue) -> None:
+        """The export's `help` is country -> need -> ids, with "*" for an unknown country."""
+        data = ss.export(selection, None)
+
+        assert {
+            "*": {"remove-image-under-18": ["sel-world-removal"]},
+            "FR": {
+                "child-helpline": ["sel-fr-line"],
+                "remove-image-under-18": ["sel-world-removal"],
+            },
+            "GB": {
+                "child-helpline": ["sel-gb-line"],
+                "parent-helpline": ["sel-ie-gb-line"],
+                "report-abuse": ["sel-gb-report"],
+                "remove-image-under-18": ["sel-world-removal"],
+            },
+            "IE": {
+                "parent-helpline": ["sel-ie-gb-line"],
+                "remove-image-under-18": ["sel-world-removal"],
+            },
+        } == data["help"]
+
+    def test_round_trip(self, selection: Catalogue) -> None:
+        """load_export accepts the table it wrote, and rebuilds the same table."""
+        data = ss.export(selection, None)
+
+        assert data["help"] == ss.load_export(data).help_table()
+
+    def test_edited_table_rejected(self, selection: Catalogue) -> None:
+        """A table that sends a country elsewhere than its resources say is rejected."""
+        data = ss.export(selection, None)
+        data["help"]["FR"]["child-helpline"] = ["sel-gb-line"]
+
+        with pytest.raises(ss.PackError, match="help: the table does not match"):
+            ss.load_export(data)
+
+    def test_jsonld_mentions_the_countrys_help(self, selection: Catalogue) -> None:
+        """Each HowToTip mentions the resolved help: France's line in FR, none of Britain's."""
+        nodes = {n["@id"]: n for n in ss.export_jsonld(selection, "en", country="FR")["@graph"]}
+        unknown = {n["@id"]: n for n in ss.export_jsonld(selection, "en")["@graph"]}
+
+        assert [
+            {"@id": "urn:sextingsafe:resource:sel-world-removal"},
+            {"@id": "urn:sextingsafe:resource:sel-fr-line"},
+        ] == nodes["urn:sextingsafe:advice:sel-both"]["mentions"]
+        assert [{"@id": "urn:sextingsafe:resource:sel-world-removal"}] == unknown[
+            "urn:sextingsafe:advice:sel-both"
+        ]["mentions"]

@@ -17,7 +17,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 #: The tags the HTML renderer itself writes; any other tag on a page came from content.
 RENDERER_TAGS = {
     "a", "article", "bdi", "blockquote", "cite", "div", "figcaption", "figure", "h3", "h4", "li",
-    "p", "section", "span", "strong", "time", "ul",
+    "ol", "p", "section", "span", "strong", "time", "ul",
 }  # fmt: skip
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 

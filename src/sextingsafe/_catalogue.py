@@ -103,9 +103,9 @@ class Catalogue:
         """Wrap validated *content*; use :meth:`load` rather than calling this directly."""
         self.store = store
         self._renderer = renderer if renderer is not None else CatalogueRenderer(store)
-        self._renderer.help_index = HelpIndex(
-            content.resources, getattr(content, "emergency_numbers", None)
-        )
+        # Each country's emergency numbers, where the content has them (EmergencyService).
+        emergency = {e.country: e for e in getattr(content, "emergency", ())}
+        self._renderer.help_index = HelpIndex(content.resources, emergency)
         self.content = content
         self.facts = FactCollection("fact", lambda: content.facts)
         self.quotes = QuoteCollection("quote", lambda: content.quotes)

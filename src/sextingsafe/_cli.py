@@ -153,6 +153,12 @@ def _parser() -> argparse.ArgumentParser:
         "--output", "-o", metavar="FILE", help="write here instead of standard output"
     )
     export.add_argument(
+        "--country",
+        "-c",
+        help="JSON-LD: the reader's ISO country code; each advice item mentions the help for it "
+        "(JSON carries a help table for every country)",
+    )
+    export.add_argument(
         "--split",
         metavar="DIR",
         help="write index.json and one bundle per locale into DIR (JSON only)",
@@ -438,7 +444,7 @@ def _export_command(catalogue: Catalogue, args: argparse.Namespace, out: TextIO)
     if args.format == "jsonld":
         from ._jsonld import export_jsonld
 
-        data = export_jsonld(catalogue, args.locale)
+        data = export_jsonld(catalogue, args.locale, args.country)
     else:
         from ._export import export
 

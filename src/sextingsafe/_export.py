@@ -317,6 +317,8 @@ def export(
     for key in _LISTS.values():
         items = getattr(content, key)
         document[key] = [_record(item, catalogue, chosen) for item in items]
+    # Country -> need -> resource ids, so apps in other languages resolve help as we do.
+    document["help"] = catalogue.help_table()
     return document
 
 
@@ -474,7 +476,14 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
     store = CatalogStore((), preloaded=catalogs)
     renderer = CatalogueRenderer(store)
     content = build([RawPack("export", "", tuple(records), frozenset(), ())], renderer)
-    return Catalogue(content, store, renderer)
+    catalogue = Catalogue(content, store, renderer)
+    given = data.get("help")
+    if given is not None and given != catalogue.help_table():
+        # The table is derived from the resources: one that disagrees was edited by hand, and
+        # apps reading it would send readers somewhere this library would not.
+        message = "help: the table does not match the resources' countries and needs"
+        raise PackError("export", [PackProblem("export", 0, message)])
+    return catalogue
 
 
 def _message(  # noqa: PLR0913, PLR0917 - one message and the tables it feeds

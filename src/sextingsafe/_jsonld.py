@@ -128,8 +128,8 @@ def _quote(quote: Quote, locale: Locale | str | None) -> list[dict[str, Any]]:
     return nodes
 
 
-def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
-    local = advice.localize(locale)
+def _advice(advice: Advice, locale: Locale | str | None, country: str | None) -> dict[str, Any]:
+    local = advice.localize(locale, country)
     node: dict[str, Any] = {
         "@id": _id("advice", advice.id),
         "@type": "HowToTip",
@@ -137,7 +137,8 @@ def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
         "text": _value(local.body),
         "audience": _audiences(advice.audiences),
         "keywords": [t.value for t in advice.topics],
-        "mentions": [{"@id": _id("resource", r.id)} for r in advice.resources],
+        # The help for the document's country, resolved as every output resolves it.
+        "mentions": [{"@id": _id("resource", r.id)} for r in local.resources],
         "citation": _cites(advice),
     }
     if advice.jurisdictions:
@@ -245,9 +246,14 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
 
 
 def export_jsonld(
-    catalogue: Catalogue | None = None, locale: Locale | str | None = None
+    catalogue: Catalogue | None = None,
+    locale: Locale | str | None = None,
+    country: str | None = None,
 ) -> dict[str, Any]:
     """Return the catalogue as a JSON-LD document in *locale*, each text tagged with its language.
+
+    Each advice item ``mentions`` the help for a reader in *country*: that country's services
+    for its needs, then services usable from anywhere; with no country, only the latter.
 
     Every item carries ``lastReviewed`` (the day its content was last reviewed) and
     ``ss:review``: for each language it is written in, whether the text is the ``source``, a
@@ -260,9 +266,11 @@ def export_jsonld(
         locale: The locale to write (English by default), or ``"all"`` for every supported
             locale: each text is then a list of values tagged with their languages, holding
             only real translations (a text that falls back to English is not repeated).
+        country: The reader's ISO 3166-1 country, for the help each advice item mentions.
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
+        InvalidFilterError: *country* is not an ISO 3166-1 country code.
     """
     from ._catalogue import default_catalogue
 
@@ -271,20 +279,22 @@ def export_jsonld(
         names = sorted(catalogue.supported_locales(), key=lambda n: (n != "en", n))
     else:
         names = [str(parse_locale(locale)) if locale is not None else "en"]
-    graph = _graph(catalogue, names[0])
+    graph = _graph(catalogue, names[0], country)
     for name in names[1:]:
-        _merge_graph(graph, _graph(catalogue, name))
+        _merge_graph(graph, _graph(catalogue, name, country))
     _annotate(graph, catalogue, names)
     graph.insert(0, _dataset(catalogue, names))
     return {"@context": dict(CONTEXT), "@graph": graph}
 
 
-def _graph(catalogue: Catalogue, locale: Locale | str | None) -> list[dict[str, Any]]:
+def _graph(
+    catalogue: Catalogue, locale: Locale | str | None, country: str | None
+) -> list[dict[str, Any]]:
     content = catalogue.content
     graph: list[dict[str, Any]] = [_source(s) for s in content.sources]
     graph += [_fact(f, locale) for f in content.facts]
     graph += [node for q in content.quotes for node in _quote(q, locale)]
-    graph += [_advice(a, locale) for a in content.advice]
+    graph += [_advice(a, locale, country) for a in content.advice]
     graph += [_resource(r, locale) for r in content.resources]
     if content.terms:
         graph.append(

@@ -382,7 +382,11 @@ class CatalogueRenderer:
 
 
 def _numbers(record: object) -> tuple[str, ...]:
-    """The numbers of an emergency number record, as dialled."""
+    """The numbers to tell a reader to call, as dialled: the first, and any others for everything.
+
+    A number for one service only (Norway's 113 for an ambulance) is not offered as an
+    alternative to the first; the record keeps it for apps that want it.
+    """
     if record is None:
         return ()
     numbers = getattr(record, "numbers", record)
@@ -390,7 +394,12 @@ def _numbers(record: object) -> tuple[str, ...]:
         return (numbers,)
     if not isinstance(numbers, tuple | list):
         return ()
-    return tuple(str(getattr(n, "value", n)) for n in numbers)
+    chosen = [
+        str(getattr(n, "number", n))
+        for index, n in enumerate(numbers)
+        if index == 0 or "general" in {getattr(u, "value", u) for u in getattr(n, "uses", ())}
+    ]
+    return tuple(dict.fromkeys(chosen))
 
 
 def _filled(text: LocalizedText, emergency: str) -> LocalizedText:

@@ -79,11 +79,11 @@ if TYPE_CHECKING:
     from ._search import SearchHit, search
 
 __all__ = [
-    "CORRECTION_URL",
     "Advice",
     "AdviceCollection",
     "AgeRange",
     "Audience",
+    "CORRECTION_URL",
     "Catalogue",
     "Channel",
     "ChannelKind",

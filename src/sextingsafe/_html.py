@@ -142,7 +142,7 @@ def advice_html(view: LocalizedAdvice) -> HTML:
     groups = "".join(help_html(group) for group in view.help if group.resources)
     section = (
         f'<section class="sextingsafe-help">{notice}{emergency}{groups}'
-        f"{correction_html(view)}</section>"
+        f"{correction_html(view) if emergency or groups else ''}</section>"
         if notice or emergency or groups
         else ""
     )

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
     from ._search import SearchHit, search
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging checks
     "Advice",
     "AdviceCollection",
     "AgeRange",

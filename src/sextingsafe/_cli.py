@@ -11,8 +11,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from . import _cli_reference
 from ._build import build
 from ._catalogue import Catalogue, default_catalogue
+from ._collections import Collection
 from ._errors import (
     ContentNotFoundError,
     InvalidFilterError,
@@ -33,9 +35,12 @@ from ._model import (
     Topic,
 )
 from ._packs import PackContent, check_catalogues, read_pack, translation_warnings
+from ._reference import Question, Script, Term
 from ._version import __version__
 
 __all__ = ["main"]
+
+_Reference = Term | Question | Script
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -74,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     tip.add_argument(
         "--country", "-c", help="show help resources for this ISO country code, e.g. GB"
     )
+    _cli_reference.add_age(tip)
 
     facts = sub.add_parser("facts", parents=[common], help="statistics with their sources")
     facts.add_argument("--topic", choices=topics)
@@ -87,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     advice.add_argument("--audience", choices=audiences)
     advice.add_argument("--topic", choices=topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
+    _cli_reference.add_age(advice)
+    _cli_reference.add_commands(sub, common, topics, audiences)
 
     resources = sub.add_parser(
         "resources", parents=[common], help="helplines and report/removal services"
@@ -170,7 +178,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         # The country first: a bad code is then reported as a country, not a jurisdiction.
         national = catalogue.resources.select(country=args.country) if args.country else None
         tip = catalogue.advice.tip(
-            on=args.on, audience=args.audience, topic=args.topic, jurisdiction=args.country
+            on=args.on,
+            audience=args.audience,
+            topic=args.topic,
+            jurisdiction=args.country,
+            age=args.age,
         )
         helpers: Sequence[Resource] = national if national is not None else tip.resources
         if args.format == "json":
@@ -196,8 +208,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         items = catalogue.quotes.select(speaker=args.speaker, topic=args.topic)
     elif args.command == "advice":
         items = catalogue.advice.select(
-            audience=args.audience, topic=args.topic, jurisdiction=args.jurisdiction
+            audience=args.audience, topic=args.topic, jurisdiction=args.jurisdiction, age=args.age
         )
+    elif args.command in _cli_reference.COMMANDS:
+        items = _cli_reference.select(catalogue, args)
     elif args.command == "resources":
         items = catalogue.resources.select(
             country=args.country, kind=args.kind, audience=args.audience, channel=args.channel
@@ -217,14 +231,23 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _find(catalogue: Catalogue, item_id: str) -> Fact | Quote | Advice | Resource:
-    for collection in (catalogue.facts, catalogue.quotes, catalogue.advice, catalogue.resources):
+def _find(catalogue: Catalogue, item_id: str) -> Fact | Quote | Advice | Resource | _Reference:
+    collections: tuple[Collection[Any], ...] = (
+        catalogue.facts,
+        catalogue.quotes,
+        catalogue.advice,
+        catalogue.resources,
+        catalogue.glossary,
+        catalogue.faq,
+        catalogue.scripts,
+    )
+    for collection in collections:
         if item_id in collection:
-            found: Fact | Quote | Advice | Resource = collection[item_id]
+            found: Fact | Quote | Advice | Resource | _Reference = collection[item_id]
             return found
     import difflib
 
-    every = [*catalogue.facts, *catalogue.quotes, *catalogue.advice, *catalogue.resources]
+    every = [item for collection in collections for item in collection]
     raise ContentNotFoundError(
         "item", item_id, difflib.get_close_matches(item_id, every, n=3, cutoff=0.6)
     )
@@ -236,7 +259,7 @@ def _json(data: object, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO) -> None:
+def _sources(item: Fact | Quote | Advice | Resource | Occasion | _Reference, out: TextIO) -> None:
     for source in item.sources:
         where = source.url or ("" if source.via else "print")
         if source.via:
@@ -248,8 +271,13 @@ def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO) -> 
         )
 
 
-def _print_item(item: Fact | Quote | Advice | Resource, locale: str | None, out: TextIO) -> None:
-    if isinstance(item, Fact):
+def _print_item(
+    item: Fact | Quote | Advice | Resource | _Reference, locale: str | None, out: TextIO
+) -> None:
+    if isinstance(item, Term | Question | Script):
+        _cli_reference.print_reference(item, locale, out)
+        _sources(item, out)
+    elif isinstance(item, Fact):
         fact = item.localize(locale)
         print(f"[{item.id}]", fact.statement, file=out)
         if fact.caveat:
@@ -457,27 +485,9 @@ def _printable(text: str) -> str:
 
 def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:
     """The editorial checks, as warnings: the pack is valid, but its wording may not be safe."""
-    from ._editorial import RISK_TOPICS, YOUNG_PEOPLE_MAX_GRADE, check_wording, reading_grade
+    from ._editorial import check_items
 
-    found = []
-    for advice in content.advice:
-        if advice.id not in ids:
-            continue
-        young = Audience.YOUNG_PEOPLE in advice.audiences
-        for text in (advice.title, advice.body):
-            found += [
-                f"[[advice]] {advice.id!r}: {f.match!r}: {f.rule.reason}"
-                for f in check_wording(text, for_young_people=young)
-            ]
-        if RISK_TOPICS & set(advice.topics) and not advice.resources:
-            found.append(f"[[advice]] {advice.id!r}: is about a risk but lists no help resource")
-        grade = reading_grade(advice.body)
-        if young and grade > YOUNG_PEOPLE_MAX_GRADE:
-            found.append(
-                f"[[advice]] {advice.id!r}: reading grade {grade:.1f} is above "
-                f"{YOUNG_PEOPLE_MAX_GRADE:g} for young people; use shorter sentences and words"
-            )
-    return found
+    return [f"{finding} ({finding.check})" for finding in check_items(content, ids)]
 
 
 def _bundled_dir() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.metadata
 import io
 import json
@@ -12,6 +13,8 @@ from typing import Any
 
 import pytest
 
+import sextingsafe as ss
+from sextingsafe import _cli as cli
 from sextingsafe._cli import main
 
 PACKS = Path(__file__).parent / "packs"
@@ -252,10 +255,11 @@ class TestExitCodes:
         assert "usage: sextingsafe" in capsys.readouterr().err
 
     def test_version(self) -> None:
-        """--version prints the installed version to the given stdout and exits 0."""
+        """--version prints the installed code and content versions to the given stdout."""
         status, out = run("--version")
+        code = importlib.metadata.version("sextingsafe")
 
-        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n") == (status, out)
+        assert (0, f"sextingsafe {code} (content {ss.content_version})\n") == (status, out)
 
     def test_help(self) -> None:
         """--help prints usage to the given stdout and exits 0."""
@@ -273,15 +277,25 @@ class TestExitCodes:
             check=False,
         )
 
-        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n", "") == (
+        versions = f"{importlib.metadata.version('sextingsafe')} (content {ss.content_version})"
+        assert (0, f"sextingsafe {versions}\n", "") == (
             done.returncode,
             done.stdout,
             done.stderr,
         )
 
 
+#: The example pack's items were all checked on this day.
+EXAMPLE_REVIEWED = dt.date(2026, 11, 27)
+
+
 class TestValidate:
     """`validate PATH` checks a pack and prints every problem with file:line."""
+
+    @pytest.fixture(autouse=True)
+    def clock(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Validate as on the day after the example pack was reviewed, whatever the date."""
+        monkeypatch.setattr(cli, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=1))
 
     def test_good(self) -> None:
         """A good pack: status 0 and an OK line naming it."""
@@ -289,6 +303,26 @@ class TestValidate:
 
         assert 0 == status
         assert out.startswith(f"{EXAMPLE}: OK (6 records;")
+
+    @pytest.mark.parametrize(("days", "overdue"), [(365, False), (366, True)])
+    def test_overdue_review(
+        self, monkeypatch: pytest.MonkeyPatch, days: int, overdue: bool
+    ) -> None:
+        """Each item checked more than 365 days ago is a warning; the status stays 0."""
+        monkeypatch.setattr(cli, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=days))
+
+        status, out = run("validate", EXAMPLE)
+
+        again = "more than 365 days ago; check it against its sources again"
+        warnings = [
+            f"warning: [[fact]] 'example-share': reviewed 2026-11-27, {again}",
+            f"warning: [[quote]] 'example-speaker-talk': reviewed 2026-11-27, {again}",
+            f"warning: [[advice]] 'example-talk': reviewed 2026-11-27, {again}",
+            f"warning: [[resource]] 'example-line': verified 2026-11-27, {again}",
+        ]
+        assert 0 == status
+        assert (warnings if overdue else []) == out.splitlines()[:-1]
+        assert out.splitlines()[-1].startswith(f"{EXAMPLE}: OK (6 records;")
 
     def test_editorial_warnings(self, make_pack: Any) -> None:
         """Wording the editorial rules forbid is a warning (status 0): valid, but not safe."""

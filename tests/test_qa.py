@@ -40,6 +40,8 @@ class TestCheckMessage:
             ("{count} children.", "{total} enfants.", "placeholders"),
             ("{count} children.", "enfants.", "placeholders"),
             ("{count} children.", "{count.__class__} enfants.", "malformed placeholder"),
+            ("{share:percent} of them.", "{share} d'entre eux.", "placeholders"),
+            ("{year} reports.", "Rapports de {year:year}.", "placeholders"),
             ("Aged 13 to 17.", "De 13 à 18 ans.", "numbers"),
             ("Talk to someone.", "Parle à quelqu'un", "ends with '.'"),
             ("Where to get help", "Où trouver de l'aide.", "no final full stop"),
@@ -68,6 +70,15 @@ class TestCheckPluralForm:
         assert [] == check_plural_form("pl", "ui:x", "{count} sources", "{count} źródeł")
         assert ["ui:x"] == [
             f.context for f in check_plural_form("pl", "ui:x", "{count} sources", "źródeł")
+        ]
+
+    def test_keeps_the_format(self) -> None:
+        """A form that keeps the name but drops or changes the format is a fault, quoting it."""
+        assert [
+            "plural form '{count} sources' must keep [{count:percent}]",
+        ] == [
+            f.fault
+            for f in check_plural_form("pl", "ui:x", "{count:percent} sources", "{count} sources")
         ]
 
 
@@ -132,6 +143,58 @@ class TestCheckPo:
         assert 2 == len(faults), faults
         assert "Language header is 'fa', expected 'ar'" in faults
         assert any("nplurals=6" in f for f in faults)
+
+    def test_plural_rule(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A Plural-Forms rule with the right count of forms but CLDR's wrong rule is reported.
+
+        European Portuguese (`pt`) says "0 places", plural; Brazilian Portuguese singular.
+        """
+        text = Path(po("fr")).read_text(encoding="utf-8")
+        header = text[text.index('"Plural-Forms') : text.index("\n", text.index('"Plural-Forms'))]
+        millions = "n != 0 && n % 1000000 == 0 ? 1 : 2"
+        brazilian = f'"Plural-Forms: nplurals=3; plural=(n == 0 || n == 1) ? 0 : {millions};\\n"'
+        european = f'"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : {millions});\\n"'
+        text = text.replace('"Language: fr\\n"', '"Language: pt\\n"')
+        path = tmp_path / "pt.po"
+
+        def header_faults(plural: str) -> list[str]:
+            path.write_text(text.replace(header, plural), encoding="utf-8")
+            faults = check_po(str(path), "pt", messages, complete=False)
+            return [f.fault for f in faults if not f.context]
+
+        assert [] == header_faults(european)
+        (fault,) = header_faults(brazilian)
+        assert "picks form 0 for 0 (CLDR: form 2)" in fault
+        assert "CLDR's rule for pt_PT" in fault
+
+    def test_every_plural_form(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """Each plural form is held to the placeholders, not only the first: the third here."""
+        path = tmp_path / "pl.po"
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        path.write_text(
+            text.replace('msgstr[2] "{count} źródeł"', 'msgstr[2] "wiele źródeł"'), encoding="utf-8"
+        )
+
+        faults = check_po(str(path), "pl", messages, complete=False)
+
+        assert [("ui:sources-count", "plural form 'wiele źródeł' must keep [{count}]")] == [
+            (f.context, f.fault) for f in faults
+        ]
+
+    def test_charset(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A catalogue must declare UTF-8: one in Latin-2 (read correctly) is still a fault.
+
+        (Babel reads a catalogue that declares no charset as UTF-8, so that one passes.)
+        """
+        path = tmp_path / "pl.po"
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        path.write_text(text.replace("charset=UTF-8", "charset=ISO-8859-2"), encoding="iso-8859-2")
+
+        faults = check_po(str(path), "pl", messages, complete=False)
+
+        assert [("", "Content-Type must declare charset=UTF-8")] == [
+            (f.context, f.fault) for f in faults
+        ]
 
     def test_unreadable(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """A catalogue that does not parse is one fault, not an exception."""

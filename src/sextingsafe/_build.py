@@ -24,6 +24,7 @@ from ._model import (
     Speaker,
 )
 from ._packs import KINDS, PackContent, RawPack, _encode_date, _Record, read_pack
+from ._pofile import clip
 from ._reference import Question, Script, Term
 
 __all__ = ["build", "compile_pack"]
@@ -175,9 +176,13 @@ class _RecordBuilder:
         self.cls = _CLASSES[record.kind]
         item_id = record.data.get("id")
         self.id = item_id if isinstance(item_id, str) else None
-        self.label = f"[[{record.kind}]] {item_id!r}" if self.id else f"[[{record.kind}]]"
         # Fields already reported (bad references, nested tables): not checked again.
         self.reported: set[str] = set()
+
+    @property
+    def label(self) -> str:
+        kind = self.record.kind
+        return f"[[{kind}]] {self.id!r}" if self.id else f"[[{kind}]]"
 
     def problem(self, key: str | None, message: str) -> None:
         line = self.record.line_of(key) if key else self.record.line
@@ -192,14 +197,19 @@ class _RecordBuilder:
         renderer: Renderer | None,
     ) -> Any:
         names, required = _expected_keys(self.cls)
-        data = {k: v for k, v in self.record.data.items() if k in names}
+        given = self.record.data
         ok = True
-        for key in sorted(set(self.record.data) - names):
-            self.problem(key, f"unknown key {key!r}; expected one of {', '.join(sorted(names))}")
-            ok = False
-        for key in sorted(required - set(self.record.data)):
-            self.problem(None, f"missing required key {key!r}")
-            ok = False
+        if given.keys() <= names and required <= given.keys():
+            data = dict(given)  # the common case: every key known, none missing
+        else:
+            data = {k: v for k, v in given.items() if k in names}
+            for key in sorted(given.keys() - names):
+                message = f"unknown key {clip(key, 40)}; expected one of {', '.join(sorted(names))}"
+                self.problem(key, message)
+                ok = False
+            for key in sorted(required - given.keys()):
+                self.problem(None, f"missing required key {key!r}")
+                ok = False
         ok = self._references(data, built, failed) and ok
         ok = self._nested(data) and ok
         if ok:

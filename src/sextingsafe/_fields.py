@@ -104,6 +104,13 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
 
 
 def _members(enum_type: type[E], value: Any) -> tuple[E, ...]:
+    # One comprehension over the value map: this runs for every list of every record loaded.
+    members: Any = enum_type._value2member_map_
+    if isinstance(value, list | tuple):
+        try:
+            return tuple([members[item] for item in value])
+        except (KeyError, TypeError):
+            pass  # the slow path below names the bad value
     return tuple(_one_of(enum_type, item) for item in _as_tuple(value))
 
 

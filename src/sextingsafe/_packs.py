@@ -70,15 +70,59 @@ _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TOML_LINE = re.compile(r"\(at line (\d+)")
 
 
+class _Lines:
+    """Where one file's ``[[table]]`` headers and keys are, found on first use.
+
+    tomllib gives no positions; finding them costs a second pass over the text, and only a
+    problem needs them, so a valid pack never pays for it.
+    """
+
+    __slots__ = ("_index", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: dict[str, list[tuple[int, dict[str, int]]]] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Lines) and self._text == other._text
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+    def position(self, table: str, number: int) -> tuple[int, Mapping[str, int]]:
+        """Return the line of the *number*-th ``[[table]]`` header and the lines of its keys."""
+        if self._index is None:
+            index: dict[str, list[tuple[int, dict[str, int]]]] = {}
+            for name, line, keys in _line_index(self._text):
+                index.setdefault(name, []).append((line, keys))
+            self._index = index
+        found = self._index.get(table, [])
+        return found[number] if number < len(found) else (0, {})
+
+
 class _Record(NamedTuple):
     kind: str
     data: Mapping[str, Any]
     path: str
-    line: int
-    key_lines: Mapping[str, int]
+    #: The record's line where it is known without the file (an export's record number).
+    fixed_line: int = 0
+    lines: _Lines | None = None
+    #: The record's place among its file's tables of its kind.
+    number: int = 0
+
+    @property
+    def line(self) -> int:
+        """The line of the record's ``[[table]]`` header (0 where unknown)."""
+        if self.lines is None:
+            return self.fixed_line
+        return self.lines.position(self.kind, self.number)[0]
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        """The line of the record's *key*, or of the record where the key is not on a line."""
+        if self.lines is None:
+            return self.fixed_line
+        line, keys = self.lines.position(self.kind, self.number)
+        return keys.get(key, line)
 
 
 class RawPack(NamedTuple):
@@ -227,15 +271,14 @@ _MAX_DEPTH = 100
 
 def _too_deep(data: object) -> bool:
     """Return whether tables and arrays in *data* nest deeper than any real pack needs."""
-    stack: list[tuple[object, int]] = [(data, 0)]
+    stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
         if depth > _MAX_DEPTH:
             return True
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+        children = value.values() if type(value) is dict else value
+        # Only containers are followed: the strings and dates of a record cost one test each.
+        stack += [(c, depth + 1) for c in children if type(c) is dict or type(c) is list]
     return False
 
 
@@ -569,14 +612,19 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
     fault = _plural_fault(catalog.headers.get("plural-forms", ""))
     if fault:
         found.append((0, fault))
-    for context, msgid, translation in sorted(catalog.entries()):
-        strings = translation if isinstance(translation, tuple) else (translation,)
-        if isinstance(translation, tuple) and not fault and not catalog.headers.get("plural-forms"):
+    entries = list(catalog.entries())
+    # One search over every text first: a valid catalogue is then checked in linear time.
+    every = "\n".join(text for _, _, t in entries for text in (t if isinstance(t, tuple) else (t,)))
+    suspect = _text_fault(every) is not None
+    for context, msgid, translation in sorted(entries):
+        plural = isinstance(translation, tuple)
+        if plural and not fault and not catalog.headers.get("plural-forms"):
             found.append((0, f"{context}: a plural translation needs a Plural-Forms header"))
-        formatted = _formatted(context, isinstance(translation, tuple))
-        for msgstr in strings:
+        if not suspect and not _formatted(context, plural):
+            continue
+        for msgstr in translation if isinstance(translation, tuple) else (translation,):
             problem = _text_fault(msgstr)
-            if problem is None and formatted:
+            if problem is None and _formatted(context, plural):
                 problem = _placeholder_fault(msgid, msgstr)
             if problem:
                 found.append((0, f"{context}: {problem}"))
@@ -622,7 +670,7 @@ def _read_compiled(root: str, path: str) -> RawPack:
 
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle, object_hook=_decode_date)
-    records = tuple(_Record(kind, record, path, 0, {}) for kind, record, path in data["records"])
+    records = tuple(_Record(kind, record, path) for kind, record, path in data["records"])
     return RawPack(data["name"], root, records, frozenset(data["overrides"]), ())
 
 
@@ -638,8 +686,7 @@ def _records(
     data: Mapping[str, Any],
     problems: list[PackProblem],
 ) -> list[_Record]:
-    index = _line_index(text)
-    seen: dict[str, int] = {}
+    lines = _Lines(text)
     out = []
     for key, value in data.items():
         if key not in tables:
@@ -656,14 +703,12 @@ def _records(
                 PackProblem(filename, 0, f"{key!r} must be an array of tables: [[{key}]]")
             )
             continue
-        positions = [(line, keys) for table, line, keys in index if table == key]
         for number, record in enumerate(value):
-            line, keys = positions[number] if number < len(positions) else (0, {})
-            seen[key] = number
             if not isinstance(record, dict):
+                line = lines.position(key, number)[0]
                 problems.append(PackProblem(filename, line, f"each [[{key}]] must be a table"))
                 continue
-            out.append(_Record(key, record, filename, line, keys))
+            out.append(_Record(key, record, filename, 0, lines, number))
     return out
 
 

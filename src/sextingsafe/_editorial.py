@@ -35,12 +35,13 @@ __all__ = [
     "check_items",
     "check_wording",
     "first_sentence",
+    "points_to_help",
     "reading_grade",
     "refused_behaviours",
     "review_overdue",
 ]
 
-#: Topics where a young person may need help now: advice on them must list a help resource.
+#: Topics where a young person may need help now: advice on them must say what help it needs.
 RISK_TOPICS = frozenset(
     {
         Topic.BEING_ASKED,
@@ -454,3 +455,8 @@ def _check_item(item: Advice | Question | Script, avoid: list[str]) -> list[Item
             for f in check_wording(part, for_young_people=young)
         ]
     return found
+
+
+def points_to_help(advice: Advice) -> bool:
+    """Return True when *advice* names a need (resolved per country) or a service it is about."""
+    return bool(advice.needs or advice.resources)

@@ -415,6 +415,13 @@ def _merge_bundles(directory: str, index: Mapping[str, Any]) -> dict[str, Any]:
 def _merge_item(into: dict[str, Any], item: Mapping[str, Any]) -> None:
     # Texts and review status are maps by locale: each bundle adds its locale's entries.
     for key, value in item.items():
+        mine = into.get(key)
+        if isinstance(value, list) and isinstance(mine, list) and len(mine) == len(value):
+            # A list of texts (a script's lines): each line's map gets the bundle's locale.
+            for target_text, text in zip(mine, value, strict=True):
+                if isinstance(target_text, dict) and isinstance(text, Mapping):
+                    target_text.update(text)
+            continue
         if not isinstance(value, Mapping):
             continue
         target = into.setdefault(key, {})

@@ -426,12 +426,13 @@ class TestCommandLine:
         )
 
     def test_partly_translated(self) -> None:
-        """A script with some lines in French says it is partly translated."""
+        """A script with some lines in French says, in French, that some text is in English."""
         status, out = run("show", "ref-saying-no", "--pack", str(PACK), "--locale", "fr")
 
         assert 0 == status
         assert "  1. « Non, je ne veux pas. »\n" in out
-        assert "(Partly translated into fr; shown in en.)" in out
+        assert f"  ({ss.label('not-translated', 'fr')})" in out
+        assert 1 == out.count("Example guidance on words and conversations")
 
     def test_faq_age(self) -> None:
         """--age 9 leaves out the question for 11 to 17 year olds."""

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from ._reference import Question, Script, Term
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from ._catalogue import Catalogue
+    from ._localized import LocalizedText
 
 __all__ = ["COMMANDS", "add_commands", "print_reference", "select"]
 
@@ -65,25 +66,25 @@ def select(catalogue: Catalogue, args: argparse.Namespace) -> Sequence[Term | Qu
     )
 
 
-def print_reference(item: Term | Question | Script, locale: str | None, out: TextIO) -> None:
-    """Print a term, a question or a script in *locale*, as plain text."""
+def print_reference(
+    item: Term | Question | Script, locale: str | None, say: Callable[[str], None]
+) -> list[LocalizedText]:
+    """Print a term, a question or a script in *locale*, one line at a time through *say*.
+
+    Returns the texts shown, for the caller to say when they are unreviewed or fell back.
+    """
     if isinstance(item, Term):
         term = item.localize(locale)
-        print(f"{term.term}: {term.definition}", file=out)
+        say(f"{term.term}: {term.definition}")
         if term.usage is not None:
-            print(f"  {term.usage}", file=out)
-        texts = [term.term, term.definition]
-    elif isinstance(item, Question):
+            say(f"  {term.usage}")
+        return [term.term, term.definition, *([term.usage] if term.usage else [])]
+    if isinstance(item, Question):
         question = item.localize(locale)
-        print(f"{question.question}\n\n{question.answer}", file=out)
-        texts = [question.question, question.answer]
-    else:
-        script = item.localize(locale)
-        print(f"{script.title}\n\n{script.situation}\n", file=out)
-        for number, line in enumerate(script.lines, start=1):
-            print(f"  {number}. {line}", file=out)
-        texts = [script.title, script.situation, *script.lines]
-    fallback = [t for t in texts if t.is_fallback]
-    if fallback:
-        some = "Partly translated" if len(fallback) < len(texts) else "Not yet translated"
-        print(f"\n({some} into {fallback[0].requested}; shown in {fallback[0].lang}.)", file=out)
+        say(f"{question.question}\n\n{question.answer}")
+        return [question.question, question.answer]
+    script = item.localize(locale)
+    say(f"{script.title}\n\n{script.situation}\n")
+    for number, line in enumerate(script.lines, start=1):
+        say(f"  {number}. {line}")
+    return [script.title, script.situation, *script.lines]

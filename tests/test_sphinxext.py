@@ -428,6 +428,15 @@ class TestResourcesDirective:
 
         assert str(sextingsafe.label("partial")) in block.text
 
+    def test_correction_link(self, bundled: SphinxTestApp) -> None:
+        """After the country's help comes the link to report a wrong number or text."""
+        html = page(bundled, "more")
+        paragraph = one(html, "p", class_="sextingsafe-correction", within="help-in-the-uk")
+        links = elements(html, "a", within="help-in-the-uk", href=sextingsafe.CORRECTION_URL)
+
+        assert "Report a wrong number or text" == paragraph.text.strip()
+        assert ["Report a wrong number or text"] == [a.text.strip() for a in links]
+
     def test_bad_country(self, bad: SphinxTestApp) -> None:
         """A code that is no country is a warning naming it."""
         assert "sextingsafe:resources: invalid country 'XX'" in bad.warning.getvalue()

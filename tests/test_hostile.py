@@ -762,30 +762,29 @@ class TestPaths:
 
         assert "['example/advice.toml']\n" == done.stdout, done.stderr
 
-    @pytest.mark.parametrize("name", ["xx", "not a locale", "fr_FR.UTF-8", "EN"])
-    def test_locale_directory_names(self, make_pack: MakePack, name: str) -> None:
-        """A locale directory that names no locale Babel knows is refused, or harmless.
-
-        If the pack loads, negotiation, the locale list and rendering in that name all work.
-        """
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("xx", "'xx' is not a locale Babel knows"),
+            ("not a locale", "'not a locale' is not a locale Babel knows"),
+            (
+                "fr_FR.UTF-8",
+                "directory names must be locale names such as 'fr' or 'pt_BR', not 'fr_FR.UTF-8'",
+            ),
+            ("EN", "directory names must be locale names such as 'fr' or 'pt_BR', not 'EN'"),
+        ],
+    )
+    def test_locale_directory_names(self, make_pack: MakePack, name: str, message: str) -> None:
+        """A locale directory that is not a locale name Babel knows is refused, naming it."""
         pack = make_pack(
             "example", {f"locale/{name}/LC_MESSAGES/sextingsafe.po": text_of(PACKS / "example", PO)}
         )
 
-        result = outcome(pack)
+        problems = rejected(pack)
 
-        if not isinstance(result, Catalogue):
-            assert [f"example/locale/{name}"] == [p.path for p in result]
-            return
-        assert result.locales()
-        errors = []
-        for wanted in (name, "xx", "fr"):
-            try:
-                result.negotiate(wanted)
-                result.advice["example-talk"].localize(wanted)
-            except sextingsafe.InvalidLocaleError as error:
-                errors.append((wanted, str(error)))
-        assert all(repr(wanted) in message for wanted, message in errors)
+        assert [(f"example/locale/{name}", 0, message)] == [
+            (p.path, p.line, p.message) for p in problems
+        ]
 
 
 def display_failure(catalogue: Catalogue) -> str:
@@ -803,6 +802,8 @@ BAD_PLURALS = {
     "division-by-zero": "(n / 0)",
     "modulo-by-zero": "(n % 0)",
     "negative-index": "(n - 10)",
+    "negative-only": "(n == 0 ? n - 1 : 0)",
+    "past-a-thousand": "(n == 1000 ? 2 : 0)",
     "unbalanced": "(n > 1",
     "power": "n ** n",
     "python-call": "__import__('os').getpid()",
@@ -836,20 +837,23 @@ class TestPluralForms:
         assert [f"example/{MO}"] == [p.path for p in result]
 
     def test_too_few_forms(self, make_pack: MakePack) -> None:
-        """A plural translation missing a form is refused, or never used: never a wrong form."""
+        """A plural translation missing a form is refused on its line, never shown."""
         po = text_of(PACKS / "example", PO) + PLURAL_LABEL.replace(
             'msgstr[1] "{count} lieux"\n', ""
         )
 
-        result = outcome(make_pack("example", {PO: po}))
+        problems = rejected(make_pack("example", {PO: po}))
 
-        if not isinstance(result, Catalogue):
-            assert [f"example/{PO}"] == [p.path for p in result]
-            return
-        for count in range(6):
-            text = result.label("places-to-get-help", "fr", count=count)
-            assert str(count) in text
-            assert count in {0, 1} or f"{count} lieu" != text
+        assert [
+            (
+                f"example/{PO}",
+                28,
+                (
+                    "not a valid .po file: fewer translations than the 2 plural forms the "
+                    "Plural-Forms header declares (1)"
+                ),
+            )
+        ] == [(p.path, p.line, p.message) for p in problems]
 
     def test_no_plural_header(self, make_pack: MakePack) -> None:
         """A catalogue with plural translations but no Plural-Forms header is rejected.
@@ -878,22 +882,44 @@ class TestPluralForms:
         assert "fact:example-share:statement" in problems[0].message
 
     @pytest.mark.parametrize(
-        ("header", "replacement"),
+        ("header", "replacement", "line", "message"),
         [
-            ("nplurals=2;", "nplurals=two;"),
-            ("Language: fr", "Language: fr-!!"),
-            ("Content-Type: text/plain; charset=UTF-8", "Content-Type: text/plain; charset="),
+            (
+                "nplurals=2;",
+                "nplurals=two;",
+                7,
+                (
+                    "not a valid .po file: Plural-Forms 'nplurals=two; plural=(n > 1);' is not "
+                    "'nplurals=N; plural=EXPR;'"
+                ),
+            ),
+            (
+                "Content-Type: text/plain; charset=UTF-8",
+                "Content-Type: text/plain; charset=",
+                2,
+                "not a valid .po file: the catalogue must be UTF-8; its header says ''",
+            ),
         ],
-        ids=["nplurals", "language", "empty-charset"],
+        ids=["nplurals", "empty-charset"],
     )
-    def test_bad_header(self, make_pack: MakePack, header: str, replacement: str) -> None:
-        """A malformed header is a problem naming the catalogue, not a crash."""
+    def test_bad_header(
+        self, make_pack: MakePack, header: str, replacement: str, line: int, message: str
+    ) -> None:
+        """A malformed header is a problem naming the catalogue and the line, not a crash."""
         pack = make_pack("example", {PO: (header, replacement)})
 
-        result = outcome(pack)
+        problems = rejected(pack)
 
-        if not isinstance(result, Catalogue):
-            assert [f"example/{PO}"] == [p.path for p in result]
+        assert [(f"example/{PO}", line, message)] == [(p.path, p.line, p.message) for p in problems]
+
+    def test_language_header_is_not_trusted(self, make_pack: MakePack) -> None:
+        """The catalogue's locale is its directory's name: a bad Language header changes nothing."""
+        pack = make_pack("example", {PO: ("Language: fr", "Language: fr-!!")})
+
+        catalogue = Catalogue.load(pack, include_bundled=True)
+
+        title = catalogue.advice["example-talk"].localize("fr").title
+        assert ("Parle à quelqu'un en qui tu as confiance", "fr") == (str(title), title.locale)
 
     def test_corrupt_compiled_catalogue(self, make_pack: MakePack) -> None:
         """A .mo file whose tables point far outside it is a problem, not a struct.error."""
@@ -1031,46 +1057,74 @@ class TestHostileExport:
     """load_export() reads data from elsewhere: anything malformed is a PackError."""
 
     @pytest.mark.parametrize(
-        "edits",
+        ("edits", "message"),
         [
-            pytest.param({("advice",): 3}, id="list-is-a-number"),
-            pytest.param({("advice",): [3]}, id="record-is-a-number"),
-            pytest.param({("advice", 0, "id"): DELETE}, id="no-id"),
-            pytest.param({("advice", 0, "reviewed"): "yesterday"}, id="bad-date"),
-            pytest.param({("advice", 0, "reviewed"): 20261127}, id="number-date"),
-            pytest.param({("advice", 0, "title", "zz-!!"): "x"}, id="bad-locale-tag"),
-            pytest.param({("facts", 0, "period"): "2017"}, id="period-is-text"),
-            pytest.param({("resources", 0, "channels"): [3]}, id="channel-is-a-number"),
-            pytest.param({("labels",): 3}, id="labels-is-a-number"),
+            pytest.param({("advice",): 3}, "not a valid export: TypeError", id="list-is-a-number"),
+            pytest.param(
+                {("advice",): [3]}, "not a valid export: AttributeError", id="record-is-a-number"
+            ),
+            pytest.param(
+                {("advice", 0, "id"): DELETE}, "not a valid export: KeyError: 'id'", id="no-id"
+            ),
+            pytest.param(
+                {("advice", 0, "reviewed"): "yesterday"},
+                "not a valid export: ValueError",
+                id="bad-date",
+            ),
+            pytest.param(
+                {("advice", 0, "reviewed"): 20261127},
+                "not a valid export: TypeError",
+                id="number-date",
+            ),
+            pytest.param(
+                {("advice", 0, "title", "zz-!!"): "x"},
+                "not a valid export: InvalidLocaleError: invalid locale 'zz-!!'",
+                id="bad-locale-tag",
+            ),
+            pytest.param(
+                {("facts", 0, "period"): "2017"},
+                "not a valid export: AttributeError",
+                id="period-is-text",
+            ),
+            pytest.param(
+                {("resources", 0, "channels"): [3]},
+                "not a valid export: TypeError",
+                id="channel-is-a-number",
+            ),
+            pytest.param(
+                {("labels",): 3}, "not a valid export: AttributeError", id="labels-is-a-number"
+            ),
             pytest.param(
                 {
                     ("labels", "places-to-get-help"): {"en": PLURAL_FORMS, "fr": FRENCH_FORMS},
                     ("locales", 1, "plural_forms"): "nplurals=2; plural=(n / 0);",
                 },
+                "fr: Plural-Forms rule '(n / 0)' cannot be used",
                 id="plural-division-by-zero",
             ),
             pytest.param(
                 {("labels", "places-to-get-help"): {"en": PLURAL_FORMS, "fr": ["{0}", "{0}"]}},
+                "fr ui:places-to-get-help: bad placeholder in the translation",
                 id="label-injection",
             ),
             pytest.param(
                 {("facts", 0, "statement", "fr"): "{count.__class__}"},
+                "fr fact:example-share:statement: bad placeholder in the translation",
                 id="statement-injection",
             ),
         ],
     )
-    def test_malformed(self, example_pack: Path, edits: dict[tuple[Any, ...], Any]) -> None:
-        """Each malformed export is a PackError, or loads and renders every text without error."""
+    def test_malformed(
+        self, example_pack: Path, edits: dict[tuple[Any, ...], Any], message: str
+    ) -> None:
+        """Each malformed export is one PackError problem saying what is wrong with it."""
         data = edited(export_of(example_pack), edits)
 
-        try:
-            catalogue = load_export(data)
-        except PackError:
-            return
-        for count in range(4):
-            catalogue.label("places-to-get-help", "fr", count=count)
-        for fact in catalogue.facts.values():
-            fact.statement("fr")
+        with pytest.raises(PackError) as info:
+            load_export(data)
+
+        assert [("export", 0)] == where(info.value.problems)
+        assert info.value.problems[0].message.startswith(message), info.value.problems[0]
 
     @pytest.mark.parametrize("data", [None, [], "export", 3], ids=["none", "list", "text", "int"])
     def test_not_a_mapping(self, data: Any) -> None:

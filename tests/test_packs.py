@@ -603,16 +603,29 @@ class TestCompiledPack:
                 getattr(from_json, kind).values()
             )
 
-    def test_keeps_lines(self, make_pack: MakePack, example_pack: Path) -> None:
-        """Records read from JSON keep their file and line, for problems found later."""
+    def test_reads_the_json(self, make_pack: MakePack, example_pack: Path) -> None:
+        """With compiled=True the records come from the JSON alone: the same as from the TOML.
+
+        The TOML files are removed, so nothing can be read from them. Lines are left out of
+        the JSON (a compiled pack was valid when it was compiled), so they read as 0.
+        """
         compiled = make_pack("example")
         (compiled / COMPILED).write_text(compile_pack(example_pack), encoding="utf-8")
+        from_toml = read_pack(example_pack).records
+        for toml in compiled.glob("*.toml"):
+            toml.unlink()
 
-        assert {("advice", "advice.toml", 1, 5)} == {
+        from_json = read_pack(compiled, compiled=True)
+
+        assert [(r.kind, r.path, r.data) for r in from_toml] == [
+            (r.kind, r.path, r.data) for r in from_json.records
+        ]
+        assert {("advice", "advice.toml", 0, 0)} == {
             (r.kind, r.path, r.line, r.line_of("title"))
-            for r in read_pack(compiled).records
+            for r in from_json.records
             if r.kind == "advice"
         }
+        assert "example" == from_json.name
 
     def test_refuses_bad_pack(self, make_pack: MakePack) -> None:
         """A pack with a problem is not compiled."""

@@ -40,6 +40,8 @@ class TestCheckMessage:
             ("{count} children.", "{total} enfants.", "placeholders"),
             ("{count} children.", "enfants.", "placeholders"),
             ("{count} children.", "{count.__class__} enfants.", "malformed placeholder"),
+            ("{share:percent} of them.", "{share} d'entre eux.", "placeholders"),
+            ("{year} reports.", "Rapports de {year:year}.", "placeholders"),
             ("Aged 13 to 17.", "De 13 à 18 ans.", "numbers"),
             ("Talk to someone.", "Parle à quelqu'un", "ends with '.'"),
             ("Where to get help", "Où trouver de l'aide.", "no final full stop"),
@@ -68,6 +70,15 @@ class TestCheckPluralForm:
         assert [] == check_plural_form("pl", "ui:x", "{count} sources", "{count} źródeł")
         assert ["ui:x"] == [
             f.context for f in check_plural_form("pl", "ui:x", "{count} sources", "źródeł")
+        ]
+
+    def test_keeps_the_format(self) -> None:
+        """A form that keeps the name but drops or changes the format is a fault, quoting it."""
+        assert [
+            "plural form '{count} sources' must keep [{count:percent}]",
+        ] == [
+            f.fault
+            for f in check_plural_form("pl", "ui:x", "{count:percent} sources", "{count} sources")
         ]
 
 
@@ -132,6 +143,35 @@ class TestCheckPo:
         assert 2 == len(faults), faults
         assert "Language header is 'fa', expected 'ar'" in faults
         assert any("nplurals=6" in f for f in faults)
+
+    def test_every_plural_form(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """Each plural form is held to the placeholders, not only the first: the third here."""
+        path = tmp_path / "pl.po"
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        path.write_text(
+            text.replace('msgstr[2] "{count} źródeł"', 'msgstr[2] "wiele źródeł"'), encoding="utf-8"
+        )
+
+        faults = check_po(str(path), "pl", messages, complete=False)
+
+        assert [("ui:sources-count", "plural form 'wiele źródeł' must keep [{count}]")] == [
+            (f.context, f.fault) for f in faults
+        ]
+
+    def test_charset(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A catalogue must declare UTF-8: one in Latin-2 (read correctly) is still a fault.
+
+        (Babel reads a catalogue that declares no charset as UTF-8, so that one passes.)
+        """
+        path = tmp_path / "pl.po"
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        path.write_text(text.replace("charset=UTF-8", "charset=ISO-8859-2"), encoding="iso-8859-2")
+
+        faults = check_po(str(path), "pl", messages, complete=False)
+
+        assert [("", "Content-Type must declare charset=UTF-8")] == [
+            (f.context, f.fault) for f in faults
+        ]
 
     def test_unreadable(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """A catalogue that does not parse is one fault, not an exception."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 
@@ -12,7 +14,46 @@ import pytest
 import sextingsafe as ss
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
+#: The tags the HTML renderer itself writes; any other tag on a page came from content.
+RENDERER_TAGS = {
+    "a", "article", "blockquote", "cite", "div", "figcaption", "figure", "h3", "li", "p",
+    "span", "strong", "time", "ul",
+}  # fmt: skip
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
+
+
+class Page(HTMLParser):
+    """The start tags (with their attributes) and the text runs of an HTML fragment."""
+
+    def __init__(self) -> None:
+        """Start with nothing seen."""
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str]]]] = []
+        self.text: list[str] = []
+
+    @classmethod
+    def parse(cls, html: str) -> Page:
+        """Parse *html*; a comment or declaration in it fails the test."""
+        page = cls()
+        page.feed(html)
+        page.close()
+        return page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record a tag and its attributes."""
+        self.tags.append((tag, [(name, value or "") for name, value in attrs]))
+
+    def handle_data(self, data: str) -> None:
+        """Record a run of text."""
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        """A comment can only have come from content."""
+        pytest.fail(f"a comment on the page: {data!r}")
+
+    def handle_decl(self, decl: str) -> None:
+        """A declaration can only have come from content."""
+        pytest.fail(f"a declaration on the page: {decl!r}")
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -172,10 +213,35 @@ class TestLocalizedViewsAsHtml:
 
     @pytest.mark.parametrize("kind", ["advice", "facts", "quotes", "resources"])
     def test_hostile_text_is_inert(self, markup: ss.Catalogue, kind: str) -> None:
-        """Script and markup in any field of a pack come out escaped, never as tags."""
+        """Markup in any field of a pack comes out as text: only the renderer's own tags remain.
+
+        Every tag is one the renderer writes, no attribute is an event handler, and every
+        link is https or a phone number.
+        """
         for item in getattr(markup, kind).values():
-            html = item.localize("fr").__html__()
-            assert "<script" not in html.lower(), item.id
-            assert (
-                "onerror=" not in html.replace("&quot;", "").replace(" ", "") or "<img" not in html
-            )
+            page = Page.parse(item.localize("fr").__html__())
+
+            assert set() == {tag for tag, _ in page.tags} - RENDERER_TAGS, item.id
+            assert [] == [
+                (tag, name)
+                for tag, attributes in page.tags
+                for name, _ in attributes
+                if name.startswith("on")
+            ]
+            assert [] == [
+                value
+                for _, attributes in page.tags
+                for name, value in attributes
+                if name == "href" and not re.fullmatch(r"https://[^\s<>\"']+|tel:\+?\d+", value)
+            ]
+
+    def test_hostile_resource_reads_as_written(self, markup: ss.Catalogue) -> None:
+        """The hostile resource's name, operator, description and phone are text on the page."""
+        page = Page.parse(markup.resources["hostile-line"].localize("fr").__html__())
+
+        assert [
+            "<script>alert('resource')</script> Line",
+            ' ("Operator" & <b>Trust</b>): ',
+            "<svg onload=alert(1)> description {0.__class__}",
+        ] == page.text[:3]
+        assert "<script>alert('phone')</script>" in page.text

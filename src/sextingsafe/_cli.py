@@ -537,7 +537,9 @@ def _validate_one(path: str) -> dict[str, Any]:
             where = "no earlier pack defines it" if item_id not in known else "this pack does not"
             message = f"overrides lists {item_id!r}, but {where}; the entry has no effect"
             warnings.append(PackProblem(f"{raw.name}/pack.toml", 0, message))
-    warnings += [PackProblem("", 0, message) for message in _editorial_warnings(content, ids)]
+    warnings += [
+        PackProblem("", 0, message) for message in _editorial_warnings(content, ids, _today())
+    ]
     report["warnings"] = [_problem_dict(w) for w in warnings]
     report["records"] = len(raw.records)
     report["advice"] = len(content.advice)
@@ -554,11 +556,44 @@ def _printable(text: str) -> str:
     return str(PackProblem(text, 0, "")).removesuffix(": ")
 
 
-def _editorial_warnings(content: PackContent, ids: set[object]) -> list[str]:
-    """The editorial checks, as warnings: the pack is valid, but its wording may not be safe."""
-    from ._editorial import RISK_TOPICS, YOUNG_PEOPLE_MAX_GRADE, check_wording, reading_grade
+def _today() -> dt.date:
+    """Today's date: the clock review dates are measured against (tests set their own)."""
+    return dt.date.today()  # noqa: DTZ011 - a calendar date where the command runs
+
+
+def _editorial_warnings(
+    content: PackContent, ids: set[object], today: dt.date | None = None
+) -> list[str]:
+    """The editorial checks, as warnings: the pack is valid, but its wording may not be safe.
+
+    Items not checked against their sources for longer than the review period (counted back
+    from *today*, the real date by default) are warnings too: a release re-reviews them.
+    """
+    from ._editorial import (
+        REVIEW_PERIOD,
+        RISK_TOPICS,
+        YOUNG_PEOPLE_MAX_GRADE,
+        check_wording,
+        reading_grade,
+        review_overdue,
+    )
 
     found = []
+    for kind, items in (
+        ("fact", content.facts),
+        ("quote", content.quotes),
+        ("advice", content.advice),
+        ("occasion", content.occasions),
+        ("resource", content.resources),
+    ):
+        for item in items:
+            field = "verified" if kind == "resource" else "reviewed"
+            checked = getattr(item, field, None)
+            if item.id in ids and checked is not None and review_overdue(checked, today):
+                found.append(
+                    f"[[{kind}]] {item.id!r}: {field} {checked.isoformat()}, more than "
+                    f"{REVIEW_PERIOD.days} days ago; check it against its sources again"
+                )
     for advice in content.advice:
         if advice.id not in ids:
             continue

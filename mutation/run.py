@@ -1,0 +1,168 @@
+"""Mutation testing of the safety-critical modules, with mutmut.
+
+mutmut makes many small deliberate bugs (mutants) in the listed modules, runs the tests that
+reach each changed function, and counts the mutants the tests catch ("killed").
+A surviving mutant is a bug the suite would let through.
+
+Run ``python mutation/run.py`` in a checkout (``pip install --group mutation`` first).
+It copies the checkout's tracked files into ``.mutation`` (the tests run against ``src/`` there,
+as they do in an editable install), adds mutmut's settings, and runs ``mutmut run`` there.
+It prints, and with ``--output`` writes, a Markdown table of the score per module, and lists
+each surviving mutant.
+``--module _qa`` (repeatable) mutates fewer modules, to work on one module's survivors.
+
+It takes about half an hour on two cores: too long for CI, so the score is recorded on the
+quality page (``docs/explanation/quality.md``) instead, with the commit it was measured on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".mutation"
+#: The safety-critical modules: what a reader is shown, in which language, and what a pack may do.
+MODULES = (
+    "_i18n",  # locale parsing, negotiation and fallback
+    "_format",  # placeholder substitution and Babel formatting
+    "_html",  # the HTML of localised texts and items (escaping, lang and dir)
+    "_qa",  # translation checks: placeholders, plural forms, charset
+    "_packs",  # reading and checking a pack: names, sizes, catalogues
+    "_editorial",  # safe-messaging wording rules and the review period
+    "_help",  # help resolution: which services a reader in a country is shown
+)
+#: Tests that never reach the mutated code in this process (they start Sphinx, a browser,
+#: a build or a fresh interpreter), left out to keep the run short.
+IGNORED_TESTS = (
+    "tests/test_site.py",
+    "tests/test_sphinxext.py",
+    "tests/test_packaging.py",
+    "tests/fuzz",
+)
+#: mutmut's exit codes, by outcome (see mutmut.stats.status_by_exit_code).
+KILLED = {1, 3}
+TIMEOUT = {24, 36, 152, 255, -24}
+SURVIVED = {0}
+NO_TESTS = {5, 33}
+
+
+def build(modules: list[str]) -> None:
+    """Copy the checkout's tracked files into ``.mutation``, with mutmut's configuration."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, tracked.split("\0")):
+        source, target = ROOT / name, WORK / name
+        if source.is_file() and not (target.exists() and filecmp.cmp(source, target)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    package = WORK / "src"
+    # mutmut copies the source and the tests into .mutation/mutants; the tests also read these.
+    beside = sorted({n.split("/", 1)[0] for n in filter(None, tracked.split("\0"))} - {"src"})
+    only = [
+        f"src/sextingsafe/{m}.py" for m in modules if (package / f"sextingsafe/{m}.py").exists()
+    ]
+    ignores = ", ".join(f'"--ignore={t}"' for t in IGNORED_TESTS)
+    config = (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src"]\n'
+        f"also_copy = {json.dumps(beside)}\n"
+        f"only_mutate = {json.dumps(only)}\n"
+        f"pytest_add_cli_args = [{ignores}]\n"
+        'pytest_add_cli_args_test_selection = ["tests"]\n'
+        # The defaults (15 x the clean time + 1 s) are generous; a mutant that loops is rare.
+        "timeout_multiplier = 10.0\n"
+        "use_git_change_detection = false\n"
+    )
+    with (WORK / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write(config)
+
+
+def mutmut(*arguments: str) -> None:
+    """Run mutmut in ``.mutation``, with this interpreter's mutmut."""
+    command = [sys.executable, "-c", "from mutmut.__main__ import cli; cli()", *arguments]
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
+    subprocess.run(command, cwd=WORK, check=True, env=env)
+
+
+def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str]]:
+    """Return each module's outcome counts, and the names of the mutants that survived."""
+    rows, survivors = [], []
+    for module in modules:
+        meta = WORK / "mutants" / "src" / "sextingsafe" / f"{module}.py.meta"
+        if not meta.exists():
+            continue
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        counts: Counter[str] = Counter()
+        for name, code in codes.items():
+            if code in KILLED:
+                counts["killed"] += 1
+            elif code in TIMEOUT:
+                counts["timeout"] += 1
+            elif code in SURVIVED:
+                counts["survived"] += 1
+                survivors.append(name)
+            elif code in NO_TESTS:
+                counts["no tests"] += 1
+                survivors.append(name)
+            else:
+                counts["other"] += 1
+                survivors.append(name)
+        rows.append((module, counts))
+    return rows, survivors
+
+
+def report(rows: list[tuple[str, Counter[str]]], survivors: list[str]) -> str:
+    """Return the scores as a Markdown table, and the surviving mutants' names."""
+    lines = [
+        "| module | mutants | killed | timed out | survived | no test | score |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    total: Counter[str] = Counter()
+    for _, counts in rows:
+        total.update(counts)
+    for module, counts in [*rows, ("all", total)]:
+        mutants = sum(counts.values())
+        caught = counts["killed"] + counts["timeout"]
+        score = f"{100 * caught / mutants:.1f} %" if mutants else "-"
+        lines.append(
+            f"| `{module}` | {mutants} | {counts['killed']} | {counts['timeout']} | "
+            f"{counts['survived']} | {counts['no tests']} | {score} |"
+        )
+    lines += ["", f"{len(survivors)} mutant(s) not killed:", *(f"- `{s}`" for s in survivors)]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build, run mutmut, and print the scores."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--module", action="append", choices=MODULES, help="mutate only these")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args(argv)
+    modules = args.module or list(MODULES)
+    # mutmut would keep a file it once copied unmutated as up to date: start its work over.
+    shutil.rmtree(WORK / "mutants", ignore_errors=True)
+    WORK.mkdir(exist_ok=True)
+    build(modules)
+    mutmut("run", "--max-children", str(args.max_children))
+    text = report(*scores(modules))
+    print(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -391,28 +391,38 @@ class TestOddInput:
         [
             (
                 ["tip", "--country", "UK"],
-                "sextingsafe: error: invalid country 'UK': expected an ISO 3166-1 alpha-2 "
-                "country code such as 'GB'; did you mean 'GB'?",
+                (
+                    "sextingsafe: error: invalid country 'UK': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB'; did you mean 'GB'?"
+                ),
             ),
             (
                 ["tip", "--country", "uk"],
-                "sextingsafe: error: invalid country 'uk': expected an ISO 3166-1 alpha-2 "
-                "country code such as 'GB'; did you mean 'GB'?",
+                (
+                    "sextingsafe: error: invalid country 'uk': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB'; did you mean 'GB'?"
+                ),
             ),
             (
                 ["resources", "--country", "France"],
-                "sextingsafe: error: invalid country 'France': expected an ISO 3166-1 alpha-2 "
-                "country code such as 'GB'; did you mean 'FR'?",
+                (
+                    "sextingsafe: error: invalid country 'France': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB'; did you mean 'FR'?"
+                ),
             ),
             (
                 ["advice", "--jurisdiction", "UK"],
-                "sextingsafe: error: invalid jurisdiction 'UK': expected an ISO 3166 code such "
-                "as 'GB' or 'GB-SCT'; did you mean 'GB'?",
+                (
+                    "sextingsafe: error: invalid jurisdiction 'UK': expected an ISO 3166 code such "
+                    "as 'GB' or 'GB-SCT'; did you mean 'GB'?"
+                ),
             ),
             (
                 ["advice", "--jurisdiction", "Scotland"],
-                "sextingsafe: error: invalid jurisdiction 'Scotland': expected an ISO 3166 code "
-                "such as 'GB' or 'GB-SCT'; did you mean 'GB-SCT'?",
+                (
+                    "sextingsafe: error: invalid jurisdiction 'Scotland': expected an ISO 3166 "
+                    "code such as 'GB' or 'GB-SCT'; did you mean 'GB-SCT'?"
+                ),
             ),
             (
                 ["quotes", "--speaker", "zena"],
@@ -435,13 +445,17 @@ class TestOddInput:
         [
             (
                 "2026-02-30",
-                "sextingsafe tip: error: argument --on: '2026-02-30' is not a day written "
-                "YYYY-MM-DD (day is out of range for month) (see 'sextingsafe tip --help')",
+                (
+                    "sextingsafe tip: error: argument --on: '2026-02-30' is not a day written "
+                    "YYYY-MM-DD (day is out of range for month) (see 'sextingsafe tip --help')"
+                ),
             ),
             (
                 "tomorrow",
-                "sextingsafe tip: error: argument --on: 'tomorrow' is not a day written "
-                "YYYY-MM-DD (see 'sextingsafe tip --help')",
+                (
+                    "sextingsafe tip: error: argument --on: 'tomorrow' is not a day written "
+                    "YYYY-MM-DD (see 'sextingsafe tip --help')"
+                ),
             ),
         ],
     )

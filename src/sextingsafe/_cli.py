@@ -79,8 +79,14 @@ def _parser() -> argparse.ArgumentParser:
         help="also load this content pack (repeatable)",
     )
     # Filter values are checked by the library, so that a typo gets "did you mean" (status 1).
-    topics = {"metavar": "TOPIC", "help": "one of: " + ", ".join(t.value for t in Topic)}
-    audiences = {"metavar": "AUDIENCE", "help": "one of: " + ", ".join(a.value for a in Audience)}
+    topics: dict[str, Any] = {
+        "metavar": "TOPIC",
+        "help": "one of: " + ", ".join(t.value for t in Topic),
+    }
+    audiences: dict[str, Any] = {
+        "metavar": "AUDIENCE",
+        "help": "one of: " + ", ".join(a.value for a in Audience),
+    }
 
     parser = _Parser(
         prog="sextingsafe",
@@ -164,8 +170,10 @@ def _parser() -> argparse.ArgumentParser:
 #: Each command's description and examples, shown by ``sextingsafe COMMAND --help``.
 _HELP: dict[str, tuple[str, tuple[str, ...]]] = {
     "tip": (
-        "Print the tip of the day for young people (the same all day), then where to get help "
-        "in the country given.",
+        (
+            "Print the tip of the day for young people (the same all day), then where to get help "
+            "in the country given."
+        ),
         (
             "sextingsafe tip --country GB",
             "sextingsafe tip --locale pl --country PL --on 2026-02-14",
@@ -176,8 +184,10 @@ _HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         ("sextingsafe facts --topic police-response", "sextingsafe facts --jurisdiction GB-SCT"),
     ),
     "quotes": (
-        "Print quotes in their original words, with speaker, date and sources, and a marked "
-        "translation where there is one.",
+        (
+            "Print quotes in their original words, with speaker, date and sources, and a marked "
+            "translation where there is one."
+        ),
         ("sextingsafe quotes --speaker zena-marshall", "sextingsafe quotes --locale fr"),
     ),
     "advice": (
@@ -188,8 +198,10 @@ _HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "resources": (
-        "Print helplines and report and removal services: a country's own first, then the ones "
-        "anyone can use.",
+        (
+            "Print helplines and report and removal services: a country's own first, then the ones "
+            "anyone can use."
+        ),
         (
             "sextingsafe resources --country GB",
             "sextingsafe resources --kind removal --format json",
@@ -208,13 +220,18 @@ _HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         ("sextingsafe locales", "sextingsafe locales --pack ./my-pack --format json"),
     ),
     "export": (
-        "Write all content as JSON (every locale, for apps in other languages) or as schema.org "
-        "JSON-LD.",
+        (
+            "Write all content as JSON (every locale, for apps in other languages) "
+            "or as schema.org JSON-LD."
+        ),
         ("sextingsafe export -o content.json", "sextingsafe export --format jsonld --locale fr"),
     ),
     "validate": (
-        "Check content packs beside the bundled content, TOML and translation catalogues alike; "
-        "print every problem as PACK/FILE:LINE: message. Exit status 1 if any pack has one.",
+        (
+            "Check content packs beside the bundled content, TOML and translation catalogues "
+            "alike; print every problem as PACK/FILE:LINE: message. Exit status 1 if any pack "
+            "has one."
+        ),
         ("sextingsafe validate ./my-pack", "sextingsafe validate ./pack-a ./pack-b --format json"),
     ),
 }

@@ -461,7 +461,8 @@ class ResourceCollection(Collection[Resource]):
             tests.append(lambda r: any(c.kind is wanted_channel for c in r.channels))
         if country is None:
             return self._filtered(*tests)
-        code = country.upper() if isinstance(country, str) and country.isascii() else ""
+        given: object = country  # anything can arrive from a request: check, then trust
+        code = country.upper() if isinstance(given, str) and country.isascii() else ""
         if code not in _known_countries():
             part = code.split("-")[0]
             suggestion = suggest_region(country, subdivisions=False) or (

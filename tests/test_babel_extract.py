@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
+import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,8 @@ from sextingsafe._catalogue import default_catalogue
 
 EXAMPLE = Path(__file__).parent / "packs" / "example"
 ROOT = Path(__file__).parents[1]
+GUIDE = ROOT / "docs" / "how-to" / "translate.md"
+TEMPLATE = ROOT / "src" / "sextingsafe" / "locale" / "sextingsafe.pot"
 STATEMENT = "In {period}, {share:percent} of {count} example reports were closed in {year:year}."
 
 
@@ -158,23 +163,96 @@ class TestPybabel:
         assert set(default_catalogue().messages()) == extracted
         assert len(default_catalogue().messages()) == len(extracted)
 
-    def test_reproduces_the_committed_template(
+
+def documented(command: str) -> list[list[str]]:
+    """Return each `$ pybabel COMMAND ...` line of the translators' guide, split like a shell."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    lines = re.findall(rf"^\$ (pybabel {command} .*)$", guide, re.MULTILINE)
+    return [shlex.split(line) for line in lines]
+
+
+class TestDocumentedCommands:
+    """The commands in docs/how-to/translate.md work as written, from a copy of the repository."""
+
+    @staticmethod
+    def _checkout(tmp_path: Path) -> Path:
+        """Copy what extraction reads (mapping, content, labels, catalogues) to a fresh tree."""
+        root = tmp_path / "checkout"
+        shutil.copytree(ROOT / "src" / "sextingsafe" / "content", root / "src/sextingsafe/content")
+        shutil.copytree(ROOT / "src" / "sextingsafe" / "locale", root / "src/sextingsafe/locale")
+        shutil.copy(ROOT / "src" / "sextingsafe" / "_labels.py", root / "src/sextingsafe")
+        shutil.copy(ROOT / "babel.cfg", root)
+        return root
+
+    def test_the_guide_has_the_commands(self) -> None:
+        """The guide gives one extract command for the bundled template, the same each time."""
+        bundled = [c for c in documented("extract") if "babel.cfg" in c]
+
+        assert 2 == len(bundled)
+        assert bundled[0] == bundled[1]
+
+    def test_extract_reproduces_the_template(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Extraction reproduces the committed .pot: the same messages, contexts and plurals.
+        """The documented `pybabel extract` rewrites the committed template byte for byte.
 
-        If this fails, the content changed without `pybabel extract`: run the command in the
-        translators' guide and commit the template, then `pybabel update` the catalogues.
+        If this fails after a content change, run the command and commit the template.
         """
-        output = tmp_path / "sextingsafe.pot"
-        monkeypatch.chdir(ROOT)
-        CommandLineInterface().run(
-            ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(output), "."]
+        (command,) = {tuple(c) for c in documented("extract") if "babel.cfg" in c}
+        root = self._checkout(tmp_path)
+        (root / "src/sextingsafe/locale/sextingsafe.pot").unlink()
+        monkeypatch.chdir(root)
+
+        CommandLineInterface().run(["pybabel", "-q", *command[1:]])
+
+        assert (
+            TEMPLATE.read_bytes() == (root / "src/sextingsafe/locale/sextingsafe.pot").read_bytes()
         )
 
-        def messages(path: Path) -> set[tuple[object, ...]]:
-            with path.open("rb") as handle:
-                return {(m.context, m.id) for m in read_po(handle) if m.id}
+    def test_update_keeps_headers_and_translations(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The documented `pybabel update` changes no header and no translation of a catalogue."""
+        (command,) = [c for c in documented("update") if "src/sextingsafe/locale" in " ".join(c)]
+        root = self._checkout(tmp_path)
+        monkeypatch.chdir(root)
 
-        committed = ROOT / "src" / "sextingsafe" / "locale" / "sextingsafe.pot"
-        assert messages(committed) == messages(output)
+        CommandLineInterface().run(["pybabel", "-q", *command[1:]])
+
+        with TEMPLATE.open("rb") as handle:
+            current = {(m.context, m.id) for m in read_po(handle) if m.id}
+        for before in sorted((ROOT / "src" / "sextingsafe" / "locale").glob("*/LC_MESSAGES/*.po")):
+            after = root / before.relative_to(ROOT)
+            locale = before.parent.parent.name
+
+            def header(path: Path) -> str:
+                return path.read_text(encoding="utf-8").partition("\n\n")[0]
+
+            def kept(path: Path) -> set[tuple[object, ...]]:
+                with path.open("rb") as handle:
+                    catalog = read_po(handle)
+                return {
+                    (m.context, m.id, m.string, m.fuzzy)
+                    for m in catalog
+                    if m.id and m.string and (m.context, m.id) in current
+                }
+
+            assert header(before) == header(after), locale
+            assert kept(before) <= kept(after), locale
+
+    def test_init_makes_a_partial_locale(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The documented `pybabel init` starts an empty catalogue with its plural forms."""
+        (command,) = [c for c in documented("init") if "src/sextingsafe/locale" in " ".join(c)]
+        root = self._checkout(tmp_path)
+        monkeypatch.chdir(root)
+
+        CommandLineInterface().run(["pybabel", "-q", *command[1:]])
+
+        language = command[command.index("-l") + 1]
+        path = root / "src" / "sextingsafe" / "locale" / language / "LC_MESSAGES" / "sextingsafe.po"
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        assert (language, 2) == (str(catalog.locale), catalog.num_plurals)
+        assert [] == [m.context for m in catalog if m.id and m.string and any(m.string)]

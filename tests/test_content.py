@@ -202,21 +202,38 @@ class TestIntegrity:
         assert [] == [context for context, text in bundled.messages() if text != text.strip()]
 
 
+def partial_locales() -> list[str]:
+    """Return the catalogues in the source tree beyond the shipped ones: new, partly translated."""
+    return sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir() and p.name not in SHIPPED)
+
+
 class TestShippedLocales:
-    """The package ships exactly the locales it says, each with a catalogue."""
+    """The package ships the locales it says, each complete; other catalogues may be partial."""
 
-    def test_every_catalogue_is_a_shipped_locale(self) -> None:
-        """No catalogue is in the source tree that the tests do not hold to completeness."""
-        present = sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir())
+    def test_every_shipped_locale_has_a_catalogue(self) -> None:
+        """Each shipped locale has its catalogue in the source tree."""
+        present = {p.name for p in LOCALE_DIR.iterdir() if p.is_dir()}
 
-        assert sorted(SHIPPED) == present
+        assert [] == [locale for locale in SHIPPED if locale not in present]
 
     def test_locales_lists_them_all(self) -> None:
         """sextingsafe.locales() reports English and every shipped locale, all complete."""
         infos = {info.locale: info for info in sextingsafe.locales()}
 
-        assert {"en", *SHIPPED} == set(infos)
-        assert [] == [name for name, info in infos.items() if not info.complete]
+        assert {"en", *SHIPPED} <= set(infos)
+        assert [] == [name for name in ("en", *SHIPPED) if not infos[name].complete]
+
+    def test_partial_locales_pass_the_checks(self, bundled: Catalogue) -> None:
+        """A catalogue being started (not shipped yet) may be partial, but what it has is right."""
+        from sextingsafe._qa import check_po
+
+        faults = [
+            str(fault)
+            for locale in partial_locales()
+            for fault in check_po(str(po_path(locale)), locale, bundled.messages(), complete=False)
+        ]
+
+        assert [] == faults
 
 
 @pytest.mark.parametrize("locale", SHIPPED)

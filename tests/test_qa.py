@@ -144,6 +144,29 @@ class TestCheckPo:
         assert "Language header is 'fa', expected 'ar'" in faults
         assert any("nplurals=6" in f for f in faults)
 
+    def test_plural_rule(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A Plural-Forms rule with the right count of forms but CLDR's wrong rule is reported.
+
+        European Portuguese (`pt`) says "0 places", plural; Brazilian Portuguese singular.
+        """
+        text = Path(po("fr")).read_text(encoding="utf-8")
+        header = text[text.index('"Plural-Forms') : text.index("\n", text.index('"Plural-Forms'))]
+        millions = "n != 0 && n % 1000000 == 0 ? 1 : 2"
+        brazilian = f'"Plural-Forms: nplurals=3; plural=(n == 0 || n == 1) ? 0 : {millions};\\n"'
+        european = f'"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : {millions});\\n"'
+        text = text.replace('"Language: fr\\n"', '"Language: pt\\n"')
+        path = tmp_path / "pt.po"
+
+        def header_faults(plural: str) -> list[str]:
+            path.write_text(text.replace(header, plural), encoding="utf-8")
+            faults = check_po(str(path), "pt", messages, complete=False)
+            return [f.fault for f in faults if not f.context]
+
+        assert [] == header_faults(european)
+        (fault,) = header_faults(brazilian)
+        assert "picks form 0 for 0 (CLDR: form 2)" in fault
+        assert "CLDR's rule for pt_PT" in fault
+
     def test_every_plural_form(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """Each plural form is held to the placeholders, not only the first: the third here."""
         path = tmp_path / "pl.po"

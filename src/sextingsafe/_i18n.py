@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT",
+    "WRITTEN_IN",
     "LocaleId",
     "direction",
     "fallback_chain",
@@ -91,6 +92,10 @@ class LocaleId(NamedTuple):
 
 
 DEFAULT = LocaleId("en")
+#: The variety each catalogue is written in, where CLDR's default for the language is another:
+#: the bundled English is British, the bundled Portuguese European (CLDR's "pt" is Brazilian).
+#: Formatting and the catalogue's plural rule follow the variety.
+WRITTEN_IN = {"en": "en_GB", "pt": "pt_PT"}
 _parsed: dict[object, LocaleId] = {}
 _PARSE_CACHE_MAX = 4096
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from ._i18n import WRITTEN_IN
 from ._model import placeholders
 
 __all__ = ["CatalogueFault", "check_po"]
@@ -168,7 +169,8 @@ def _check_headers(locale: str, catalog: Any) -> list[CatalogueFault]:
     if "utf-8" not in headers.get("content-type", "").lower():
         faults.append(CatalogueFault(locale, "", "Content-Type must declare charset=UTF-8"))
     try:
-        expected = get_plural(Locale.parse(locale))
+        variety = WRITTEN_IN.get(locale, locale)
+        expected = get_plural(Locale.parse(variety))
         plural = headers.get("plural-forms", "")
         match = re.search(r"nplurals\s*=\s*(\d+)", plural)
         if match is None or int(match.group(1)) != expected.num_plurals:
@@ -179,6 +181,36 @@ def _check_headers(locale: str, catalog: Any) -> list[CatalogueFault]:
                     f"Plural-Forms {plural!r} should have nplurals={expected.num_plurals} (CLDR)",
                 )
             )
+        elif (wrong := _plural_mismatch(plural, expected.plural_expr)) is not None:
+            faults.append(
+                CatalogueFault(
+                    locale,
+                    "",
+                    f"Plural-Forms {plural!r} {wrong}, but CLDR's rule for {variety} is "
+                    f"plural={expected.plural_expr}",
+                )
+            )
     except (UnknownLocaleError, ValueError) as error:
         faults.append(CatalogueFault(locale, "", f"unknown locale: {error}"))
     return faults
+
+
+#: The counts a plural rule is tried on: every small number and the round ones rules single out.
+_PLURAL_SAMPLES = (*range(1001), 10_000, 100_000, 1_000_000, 2_000_000, 1_000_001)
+
+
+def _plural_mismatch(header: str, expected: str) -> str | None:
+    """Say where *header*'s plural rule differs from the *expected* expression, if it does."""
+    import gettext
+
+    found = re.search(r"plural\s*=\s*([^;]+)", header)
+    if found is None:
+        return "has no plural expression"
+    try:
+        rule, want = gettext.c2py(found.group(1).strip()), gettext.c2py(expected)
+    except (ValueError, SyntaxError, RecursionError):
+        return "has an expression gettext cannot read"
+    for count in _PLURAL_SAMPLES:
+        if rule(count) != want(count):
+            return f"picks form {rule(count)} for {count} (CLDR: form {want(count)})"
+    return None

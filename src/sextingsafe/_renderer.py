@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._format import render_template
 from ._gettext import CatalogStore
-from ._i18n import DEFAULT, LocaleId, fallback_chain, parse_locale, to_babel
+from ._i18n import DEFAULT, WRITTEN_IN, LocaleId, fallback_chain, parse_locale, to_babel
 from ._localized import (
     LocalizedAdvice,
     LocalizedFact,
@@ -38,9 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["CatalogueRenderer"]
 
 
-# The variety each catalogue is written in, where CLDR's default for the language is another:
-# the bundled English is British, the bundled Portuguese European (CLDR's "pt" is Brazilian).
-_WRITTEN_IN = {"en": "en_GB", "pt": "pt_PT"}
 _CACHE_MAX = 65536
 
 
@@ -222,7 +219,7 @@ class CatalogueRenderer:
         # Format for the reader's own region when the text is in their language (pt_BR reading pt).
         if wanted.territory and wanted.language == parse_locale(used).language:
             candidates.append(str(wanted))
-        candidates += [_WRITTEN_IN.get(used, used), _WRITTEN_IN[str(DEFAULT)]]
+        candidates += [WRITTEN_IN.get(used, used), WRITTEN_IN[str(DEFAULT)]]
         for name in candidates:
             try:
                 return to_babel(name)

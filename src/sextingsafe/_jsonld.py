@@ -21,7 +21,7 @@ from ._reference import Question, Script, Term
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["CONTEXT", "export_jsonld"]
+__all__ = ["CONTEXT", "export_jsonld", "web_url"]
 
 #: The inline JSON-LD context: every term is a schema.org term.
 CONTEXT = {"@vocab": "https://schema.org/", "schema": "https://schema.org/"}
@@ -32,6 +32,14 @@ _AUDIENCE_TYPES = {
     "professionals": "professionals",
     "adults": "adults",
 }
+
+
+def web_url(value: str) -> str | None:
+    """Return *value* if it is an ``https://`` address, the only kind written as a ``url``.
+
+    ``javascript:``, ``data:`` and bare handles are never links, whatever a pack says.
+    """
+    return value if value.startswith("https://") and value.isprintable() else None
 
 
 def _id(kind: str, item_id: str) -> str:
@@ -215,8 +223,10 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
             point["telephone"] = channel.value
         elif channel.value and channel.kind is ChannelKind.EMAIL:
             point["email"] = channel.value
+        elif channel.value and (url := web_url(channel.value)) is not None:
+            point["url"] = url
         elif channel.value:
-            point["url"] = channel.value
+            point["name"] = channel.value  # a handle or short code: text, never a link
         if local.hours is not None:
             point["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification",
@@ -233,8 +243,8 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
         "contactPoint": points,
         "subjectOf": _cites(resource),
     }
-    if resource.url:
-        node["url"] = resource.url
+    if resource.url and (link := web_url(resource.url)) is not None:
+        node["url"] = link
     return node
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+import sextingsafe as ss
 from sextingsafe import _cli as cli
 from sextingsafe._cli import main
 
@@ -258,10 +259,11 @@ class TestExitCodes:
         assert "usage:" not in err
 
     def test_version(self) -> None:
-        """--version prints the installed version to the given stdout and exits 0."""
+        """--version prints the installed code and content versions to the given stdout."""
         status, out = run("--version")
+        code = importlib.metadata.version("sextingsafe")
 
-        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n") == (status, out)
+        assert (0, f"sextingsafe {code} (content {ss.content_version})\n") == (status, out)
 
     def test_help(self) -> None:
         """--help prints usage to the given stdout and exits 0."""
@@ -279,7 +281,8 @@ class TestExitCodes:
             check=False,
         )
 
-        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n", "") == (
+        versions = f"{importlib.metadata.version('sextingsafe')} (content {ss.content_version})"
+        assert (0, f"sextingsafe {versions}\n", "") == (
             done.returncode,
             done.stdout,
             done.stderr,

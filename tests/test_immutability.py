@@ -62,6 +62,9 @@ def reachable() -> Iterator[object]:
                         yield item.localized_field(name, locale)
     yield from sextingsafe.locales()
     yield sextingsafe.label("places-to-get-help", "ar", count=3)
+    yield from sextingsafe.search("help", "pl")
+    old = sextingsafe.export(locales=None)
+    yield sextingsafe.diff(old, {**old, "facts": old["facts"][1:]})
 
 
 def walk(value: object, path: str = "") -> Iterator[tuple[str, object]]:

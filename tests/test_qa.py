@@ -62,6 +62,68 @@ class TestCheckMessage:
         assert "pl: bad header" == str(CatalogueFault("pl", "", "bad header"))
 
 
+class TestNumbers:
+    """Numbers to dial stay as written, in Latin digits; times follow the locale's clock."""
+
+    @pytest.mark.parametrize(
+        ("locale", "source", "translation"),
+        [
+            ("fa", "Call 116 111.", "با 116 111 تماس بگیرید."),
+            ("ur", "WhatsApp (61) 99611-0100.", "واٹس ایپ (61) 99611-0100۔"),
+            ("fr", "Every day, 2pm to 8pm", "Tous les jours, de 14 h à 20 h"),
+            ("de", "Monday, 10am to 12 noon", "Montag, 10:00 bis 12:00 Uhr"),
+            ("ar", "Every day, 9am to 11pm", "كل يوم، من 9 صباحًا حتى 11 مساءً"),
+            ("fr", "14.9% of them", "14,9 % d'entre eux"),
+            ("pl", "Report at report.iwf.org.uk.", "Zgłoś na report.iwf.org.uk."),
+        ],
+    )
+    def test_clean(self, locale: str, source: str, translation: str) -> None:
+        """Numbers copied exactly, a 24-hour clock, a 12-hour one where the locale uses it."""
+        assert [] == check_message(locale, "c", source, translation)
+
+    @pytest.mark.parametrize(
+        ("locale", "source", "translation", "fault"),
+        [
+            (
+                "fa",
+                "Call (61) 99611-0100.",
+                "با (۶۱) ۹۹۶۱۱-۰۱۰۰ تماس بگیرید.",
+                (
+                    "the number to dial '(۶۱) ۹۹۶۱۱-۰۱۰۰' must be written in Latin digits, "
+                    "as '(61) 99611-0100'"
+                ),
+            ),
+            (
+                "hi",
+                "Call 1098.",
+                "१०९८ पर कॉल करें।",
+                "the number to dial '१०९८' must be written in Latin digits, as '1098'",
+            ),
+            (
+                "pl",
+                "Call 0800 1111.",
+                "Zadzwoń pod 0800 1112.",
+                "the number '0800 1111' must appear exactly as in the source",
+            ),
+            (
+                "fr",
+                "Every day, 2pm to 8pm",
+                "Tous les jours, de 14 h à 8 h du soir",
+                "8 reads as 8:00 in the morning on the 24-hour clock of fr; write 20 for 8pm",
+            ),
+            (
+                "de",
+                "See childline.org.uk.",
+                "Siehe childline.de.",
+                "the address 'childline.org.uk' must appear exactly as in the source",
+            ),
+        ],
+    )
+    def test_faults(self, locale: str, source: str, translation: str, fault: str) -> None:
+        """A number in native digits, a changed number or address, a 12-hour time: one fault."""
+        assert [fault] == [f.fault for f in check_message(locale, "c", source, translation)]
+
+
 class TestCheckPluralForm:
     """check_plural_form() holds each plural form to the source's placeholders."""
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from babel import Locale
 
+    from ._bundles import export_bundles
     from ._catalogue import Catalogue, LocaleInfo
     from ._collections import (
         AdviceCollection,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         QuoteCollection,
         ResourceCollection,
     )
+    from ._diff import ContentChange, ContentDiff, diff
     from ._errors import (
         ContentNotFoundError,
         InvalidFilterError,
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
         PackProblem,
         SextingsafeError,
     )
-    from ._export import export, load_export
+    from ._export import export, export_schema, load_export
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
@@ -69,6 +71,7 @@ if TYPE_CHECKING:
     )
     from ._reference import Question, Script, Term
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
+    from ._search import SearchHit, search
 
 __all__ = [
     "Advice",
@@ -80,6 +83,8 @@ __all__ = [
     "ChannelKind",
     "Collection",
     "Confidence",
+    "ContentChange",
+    "ContentDiff",
     "ContentNotFoundError",
     "Fact",
     "FactCollection",
@@ -111,6 +116,7 @@ __all__ = [
     "Review",
     "Script",
     "ScriptCollection",
+    "SearchHit",
     "SextingsafeError",
     "Source",
     "SourceKind",
@@ -120,8 +126,12 @@ __all__ = [
     "Topic",
     "__version__",
     "advice",
+    "content_version",
+    "diff",
     "export",
+    "export_bundles",
     "export_jsonld",
+    "export_schema",
     "facts",
     "faq",
     "glossary",
@@ -133,6 +143,7 @@ __all__ = [
     "quotes",
     "resources",
     "scripts",
+    "search",
     "sources",
     "speakers",
 ]
@@ -149,6 +160,8 @@ _LAZY = {
     "ChannelKind": "._model",
     "Collection": "._collections",
     "Confidence": "._model",
+    "ContentChange": "._diff",
+    "ContentDiff": "._diff",
     "ContentNotFoundError": "._errors",
     "Fact": "._model",
     "FactCollection": "._collections",
@@ -180,6 +193,7 @@ _LAZY = {
     "Review": "._model",
     "Script": "._reference",
     "ScriptCollection": "._reference_collections",
+    "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
@@ -187,9 +201,13 @@ _LAZY = {
     "Term": "._reference",
     "TermCollection": "._reference_collections",
     "Topic": "._model",
+    "diff": "._diff",
     "export": "._export",
+    "export_bundles": "._bundles",
     "export_jsonld": "._jsonld",
+    "export_schema": "._export",
     "load_export": "._export",
+    "search": "._search",
 }
 
 
@@ -198,6 +216,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         if name in _COLLECTIONS:
             return _collection(name)
+        if name == "content_version":
+            from ._content_version import content_version
+
+            return globals().setdefault(name, content_version())
         raise AttributeError(f"module 'sextingsafe' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
@@ -239,6 +261,9 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The version of the bundled content and translations (``YYYY.MM.DD[.N]``), separate from
+    #: the code's ``__version__``; see :doc:`/how-to/track-content-changes`.
+    content_version: str
     #: The bundled glossary terms, by id.
     glossary: TermCollection
     #: The bundled questions people ask, with their answers, by id.

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
+from . import _cli_apps
 from ._build import build
 from ._catalogue import Catalogue, default_catalogue
 from ._errors import (
@@ -63,6 +64,20 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the code's version and the content's, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the code and content versions and exit")
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from ._content_version import content_version
+
+        print(f"{parser.prog} {__version__} (content {content_version()})")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -78,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="also load this content pack (repeatable)",
     )
+    listing = argparse.ArgumentParser(add_help=False)
+    listing.add_argument(
+        "--limit", "-n", type=_cli_apps.positive, metavar="N", help="show at most N items"
+    )
     # Filter values are checked by the library, so that a typo gets "did you mean" (status 1).
     topics: dict[str, Any] = {
         "metavar": "TOPIC",
@@ -92,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="sextingsafe",
         description="Sourced, localised awareness content about young people sharing nude images.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     tip = sub.add_parser("tip", parents=[common], help="the tip of the day, with where to get help")
@@ -103,21 +122,25 @@ def _parser() -> argparse.ArgumentParser:
         "--country", "-c", help="show help resources for this ISO country code, e.g. GB"
     )
 
-    facts = sub.add_parser("facts", parents=[common], help="statistics with their sources")
+    facts = sub.add_parser("facts", parents=[common, listing], help="statistics with their sources")
     facts.add_argument("--topic", **topics)
     facts.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
 
-    quotes = sub.add_parser("quotes", parents=[common], help="quotes with speaker and source")
+    quotes = sub.add_parser(
+        "quotes", parents=[common, listing], help="quotes with speaker and source"
+    )
     quotes.add_argument("--speaker", help="speaker id, e.g. zena-marshall")
     quotes.add_argument("--topic", **topics)
 
-    advice = sub.add_parser("advice", parents=[common], help="advice by audience and topic")
+    advice = sub.add_parser(
+        "advice", parents=[common, listing], help="advice by audience and topic"
+    )
     advice.add_argument("--audience", **audiences)
     advice.add_argument("--topic", **topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
 
     resources = sub.add_parser(
-        "resources", parents=[common], help="helplines and report/removal services"
+        "resources", parents=[common, listing], help="helplines and report/removal services"
     )
     resources.add_argument("--country", "-c", help="ISO 3166-1 country code, e.g. GB")
     resources.add_argument(
@@ -129,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     occasions = sub.add_parser(
-        "occasions", parents=[common], help="campaign moments and their dates"
+        "occasions", parents=[common, listing], help="campaign moments and their dates"
     )
     occasions.add_argument(
         "--on",
@@ -141,7 +164,9 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", parents=[common], help="one item, by id")
     show.add_argument("id")
 
-    sub.add_parser("locales", parents=[common], help="supported locales, with coverage and reviews")
+    sub.add_parser(
+        "locales", parents=[common, listing], help="supported locales, with coverage and reviews"
+    )
 
     export = sub.add_parser("export", help="all content as JSON or JSON-LD, for other languages")
     export.add_argument("--format", "-f", choices=("json", "jsonld"), default="json")
@@ -157,6 +182,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output", "-o", metavar="FILE", help="write here instead of standard output"
     )
+    export.add_argument(
+        "--split",
+        metavar="DIR",
+        help="write index.json and one bundle per locale into DIR (JSON only)",
+    )
+    _cli_apps.add_search(sub, common)
+    _cli_apps.add_diff(sub)
 
     validate = sub.add_parser("validate", help="check content packs and list every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a content pack directory")
@@ -275,9 +307,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "validate":
         return _validate(args.paths, args.format, out)
+    if args.command == "diff":
+        return _cli_apps.run_diff(args, out)
     catalogue = Catalogue.load(*args.pack) if args.pack else default_catalogue()
     if args.command == "export":
         return _export_command(catalogue, args, out)
+    if args.command == "search":
+        return _cli_apps.run_search(catalogue, args, out)
     locale = args.locale
     items: Sequence[Any]
     if args.command == "tip":
@@ -323,7 +359,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     elif args.command == "show":
         items = [_find(catalogue, args.id)]
     else:
-        return _locales(catalogue, args.format, out)
+        return _locales(catalogue, args.format, out, args.limit)
+    items = items[: getattr(args, "limit", None)]
     if args.format == "json":
         return _json([item_to_dict(item, locale) for item in items], out)
     for number, item in enumerate(items):
@@ -428,6 +465,7 @@ def _print_resource(
 
 def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:
     found = catalogue.occasions.on(args.on) if args.on else tuple(catalogue.occasions.values())
+    found = found[: args.limit]
     day = args.on or dt.date.today()  # noqa: DTZ011
     if args.format == "json":
         return _json([item_to_dict(o, args.locale) for o in found], out)
@@ -440,6 +478,15 @@ def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> i
 
 
 def _export_command(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:
+    if args.split is not None:
+        if args.format != "json" or args.locale is not None or args.output is not None:
+            print(
+                "sextingsafe: error: --split writes every locale as JSON: "
+                "it takes no --format jsonld, --locale or --output",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        return _cli_apps.write_split(catalogue, args.split)
     if args.format == "jsonld":
         from ._jsonld import export_jsonld
 
@@ -461,8 +508,8 @@ def _export_command(catalogue: Catalogue, args: argparse.Namespace, out: TextIO)
     return EXIT_OK
 
 
-def _locales(catalogue: Catalogue, fmt: str, out: TextIO) -> int:
-    infos = catalogue.locales()
+def _locales(catalogue: Catalogue, fmt: str, out: TextIO, limit: int | None) -> int:
+    infos = catalogue.locales()[:limit]
     if fmt == "json":
         return _json(
             [

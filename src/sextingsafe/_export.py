@@ -44,7 +44,15 @@ from ._version import __version__
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["SCHEMA_PATH", "export", "item_to_dict", "load_export", "source_to_dict"]
+__all__ = [
+    "SCHEMA_PATH",
+    "content_version_of",
+    "export",
+    "export_schema",
+    "item_to_dict",
+    "load_export",
+    "source_to_dict",
+]
 
 #: The JSON Schema (draft 2020-12) that every export validates against.
 SCHEMA_PATH = os.path.join(os.path.dirname(__file__), "schema", "export.schema.json")
@@ -239,6 +247,7 @@ def export(
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "generator": f"sextingsafe {__version__}",
+        "content_version": content_version_of(catalogue),
         "locales": [
             {
                 "tag": parse_locale(name).tag,
@@ -256,6 +265,31 @@ def export(
         items = getattr(content, key)
         document[key] = [_record(item, catalogue, chosen) for item in items]
     return document
+
+
+def content_version_of(catalogue: Catalogue) -> str | None:
+    """Return the bundled content version for the bundled catalogue, ``None`` for any other.
+
+    A catalogue built from packs holds content the bundled version does not describe.
+    """
+    if catalogue is not Catalogue.bundled():
+        return None
+    from ._content_version import content_version
+
+    return content_version()
+
+
+def export_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) that every :func:`export` validates against.
+
+    >>> export_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    import json
+
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def _plural_header(catalogue: Catalogue, name: str) -> dict[str, str]:

@@ -481,6 +481,8 @@ class TestOddInput:
             "locales",
             "export",
             "validate",
+            "search",
+            "diff",
         ],
     )
     def test_help_describes_and_shows_examples(self, command: str) -> None:

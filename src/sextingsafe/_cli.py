@@ -258,6 +258,13 @@ _HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("sextingsafe export -o content.json", "sextingsafe export --format jsonld --locale fr"),
     ),
+    "search": (
+        (
+            "Find facts, quotes, advice and resources by their words, in the locale given; "
+            "the best matches first."
+        ),
+        ("sextingsafe search nudes", "sextingsafe search --locale pl --kind advice zdjęcie"),
+    ),
     "validate": (
         (
             "Check content packs beside the bundled content, TOML and translation catalogues "
@@ -269,9 +276,18 @@ _HELP: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+#: Examples of the commands that describe themselves.
+_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "diff": ("sextingsafe diff old.json installed", "sextingsafe diff ./v1 ./v2 --format markdown"),
+}
+
+
 def _describe(sub: Any) -> None:
     """Give each command's ``--help`` a description and examples."""
     for name, command in sub.choices.items():
+        if name in _EXAMPLES:
+            command.epilog = "examples:\n" + "\n".join(f"  {e}" for e in _EXAMPLES[name])
+            command.formatter_class = argparse.RawDescriptionHelpFormatter
         if name not in _HELP:
             continue
         description, examples = _HELP[name]

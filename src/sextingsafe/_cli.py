@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="also load this content pack (repeatable)",
     )
-    listing = argparse.ArgumentParser(add_help=False)
+    listing = _Parser(add_help=False)
     listing.add_argument(
         "--limit", "-n", type=_cli_apps.positive, metavar="N", help="show at most N items"
     )

@@ -48,6 +48,8 @@ nitpick_ignore = [
     # to link them to.
     ("py:class", "Locale"),  # babel.Locale, imported for type checking only
     ("py:class", "datetime.date"),
+    ("py:class", "datetime.datetime"),
+    ("py:class", "dt.datetime"),
     ("py:class", "os.PathLike"),
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Mapping"),

@@ -173,11 +173,11 @@ class TestLists:
         assert "* GB Line (Example Trust; GB)" in first[1]
 
     def test_tip_json(self) -> None:
-        """The `tip` JSON carries the advice and a `help` list of resources."""
+        """The `tip` JSON carries the advice and its `help` for the country, need by need."""
         data = run_json("tip", "--pack", SELECTION, "--on", "2024-02-14", "--country", "FR")
 
-        assert "advice" == data["type"]
-        assert "sel-fr-line" in [r["id"] for r in data["help"]]
+        assert ("advice", "FR") == (data["type"], data["country"])
+        assert "sel-fr-line" in [r["id"] for group in data["help"] for r in group["resources"]]
 
     def test_locales(self) -> None:
         """The `locales` command lists English first, then each catalogue with its counts."""

@@ -110,7 +110,7 @@ def advice(**changes: Any) -> Advice:
         "title": "Talk to someone",
         "body": "You can talk to an adult you trust.",
         "sources": [source()],
-        "resources": [resource()],
+        "resources": [resource(countries=[])],
         "reviewed": DAY,
     }
     return Advice(**(fields | changes))

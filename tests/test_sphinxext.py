@@ -8,6 +8,7 @@ The projects that several tests read are built once per module.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 import sys
@@ -311,7 +312,8 @@ class TestEscaping:
         ):
             assert raw not in html
         assert "&lt;script&gt;alert('fact')&lt;/script&gt;" in html
-        assert "&lt;script&gt;alert('ar')&lt;/script&gt;" in html
+        # In Arabic text the Latin runs are isolated in spans of their own: read the text.
+        assert "&lt;script&gt;alert('ar')&lt;/script&gt;" in re.sub(r"<[^>]*>", "", html)
         assert "Line &lt;script&gt;alert('name')&lt;/script&gt;" in html
         assert not elements(html, "a", href="https://evil.example")
 

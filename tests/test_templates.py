@@ -16,8 +16,8 @@ import sextingsafe as ss
 EXAMPLES = Path(__file__).parents[1] / "examples"
 #: The tags the HTML renderer itself writes; any other tag on a page came from content.
 RENDERER_TAGS = {
-    "a", "article", "blockquote", "cite", "div", "figcaption", "figure", "h3", "li", "p",
-    "span", "strong", "time", "ul",
+    "a", "article", "bdi", "blockquote", "cite", "div", "figcaption", "figure", "h3", "h4", "li",
+    "ol", "p", "section", "span", "strong", "time", "ul",
 }  # fmt: skip
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
@@ -188,13 +188,13 @@ class TestLocalizedViewsAsHtml:
         """Advice is an <article> with its title, body and help, in Arabic right to left."""
         from markupsafe import escape
 
-        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar")))
+        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar", country="GB")))
 
         assert html.startswith(
-            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it">'
+            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it" data-country="GB">'
         )
         assert '<h3><span lang="ar" dir="rtl">' in html
-        assert '<a href="tel:08001111">0800 1111</a>' in html
+        assert '<a href="tel:08001111"><bdi dir="ltr">0800 1111</bdi></a>' in html
 
     def test_quote_keeps_the_original_beside_the_translation(self) -> None:
         """A quote shows its content note first, the original words, then the marked translation."""
@@ -228,7 +228,9 @@ class TestLocalizedViewsAsHtml:
         link is https or a phone number.
         """
         for item in getattr(markup, kind).values():
-            page = Page.parse(item.localize("fr").__html__())
+            # Advice with a country, so that the pack's own (hostile) service is listed in it.
+            view = item.localize("fr", "GB") if kind == "advice" else item.localize("fr")
+            page = Page.parse(view.__html__())
 
             assert set() == {tag for tag, _ in page.tags} - RENDERER_TAGS, item.id
             assert [] == [
@@ -250,7 +252,9 @@ class TestLocalizedViewsAsHtml:
 
         assert [
             "<script>alert('resource')</script> Line",
-            ' ("Operator" & <b>Trust</b>): ',
+            " (",
+            '"Operator" & <b>Trust</b>',
+            "): ",
             "<svg onload=alert(1)> description {0.__class__}",
-        ] == page.text[:3]
+        ] == page.text[:5]
         assert "<script>alert('phone')</script>" in page.text

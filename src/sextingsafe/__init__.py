@@ -12,7 +12,8 @@ from ._version import __version__
 # `typing` alone costs more than the rest of this module: mypy reads this name as typing's.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
+    from datetime import datetime
     from typing import Any
 
     from babel import Locale
@@ -37,10 +38,13 @@ if TYPE_CHECKING:
         SextingsafeError,
     )
     from ._export import export, export_schema, load_export
+    from ._help import Help, HelpGroup
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
+        LocalizedEmergency,
         LocalizedFact,
+        LocalizedHelp,
         LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
@@ -89,11 +93,15 @@ __all__ = [
     "Fact",
     "FactCollection",
     "FrozenDict",
+    "Help",
+    "HelpGroup",
     "InvalidFilterError",
     "InvalidLocaleError",
     "LocaleInfo",
     "LocalizedAdvice",
+    "LocalizedEmergency",
     "LocalizedFact",
+    "LocalizedHelp",
     "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
@@ -135,6 +143,7 @@ __all__ = [
     "facts",
     "faq",
     "glossary",
+    "help_for",
     "label",
     "load_export",
     "locales",
@@ -166,10 +175,14 @@ _LAZY = {
     "Fact": "._model",
     "FactCollection": "._collections",
     "FrozenDict": "._model",
+    "Help": "._help",
+    "HelpGroup": "._help",
     "InvalidFilterError": "._errors",
     "InvalidLocaleError": "._errors",
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
+    "LocalizedEmergency": "._localized",
+    "LocalizedHelp": "._localized",
     "LocalizedFact": "._localized",
     "LocalizedQuestion": "._localized",
     "LocalizedQuote": "._localized",
@@ -317,6 +330,28 @@ def label(name: str, locale: Locale | str | None = None, count: int | None = Non
         InvalidLocaleError: *locale* is malformed.
     """
     return _default_catalogue().label(name, locale, count)
+
+
+def help_for(
+    needs: Advice | Iterable[Need | str],
+    country: str | None = None,
+    *,
+    age: int | None = None,
+    taken_at_age: int | None = None,
+    at: datetime | None = None,
+) -> Help:
+    """Return the bundled services that meet *needs* for a reader in *country*, in order.
+
+    For each need, the country's own services first, then services usable from anywhere;
+    never a service limited to another country. See :meth:`Catalogue.help_for`.
+
+    >>> [r.id for r in help_for(["child-helpline"], country="gb").resources]
+    ['childline-gb']
+
+    Raises:
+        InvalidFilterError: A need, *country*, an age or *at* is not valid.
+    """
+    return _default_catalogue().help_for(needs, country, age=age, taken_at_age=taken_at_age, at=at)
 
 
 def locales() -> tuple[LocaleInfo, ...]:

@@ -22,11 +22,13 @@ from ._errors import (
     PackProblem,
 )
 from ._export import item_to_dict
+from ._help import parse_country
 from ._model import (
     Advice,
     Audience,
     ChannelKind,
     Fact,
+    Need,
     Occasion,
     Quote,
     Resource,
@@ -78,6 +80,11 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _values(metavar: str, values: Any) -> dict[str, Any]:
+    """An option's metavar and help listing its values (the library checks them)."""
+    return {"metavar": metavar, "help": "one of: " + ", ".join(v.value for v in values)}
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -98,14 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         "--limit", "-n", type=_cli_apps.positive, metavar="N", help="show at most N items"
     )
     # Filter values are checked by the library, so that a typo gets "did you mean" (status 1).
-    topics: dict[str, Any] = {
-        "metavar": "TOPIC",
-        "help": "one of: " + ", ".join(t.value for t in Topic),
-    }
-    audiences: dict[str, Any] = {
-        "metavar": "AUDIENCE",
-        "help": "one of: " + ", ".join(a.value for a in Audience),
-    }
+    topics, audiences = _values("TOPIC", Topic), _values("AUDIENCE", Audience)
 
     parser = _Parser(
         prog="sextingsafe",
@@ -118,9 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     tip.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day (default: today)")
     tip.add_argument("--audience", default="young-people", **audiences)
     tip.add_argument("--topic", **topics)
-    tip.add_argument(
-        "--country", "-c", help="show help resources for this ISO country code, e.g. GB"
-    )
+    _help_options(tip)
 
     facts = sub.add_parser("facts", parents=[common, listing], help="statistics with their sources")
     facts.add_argument("--topic", **topics)
@@ -138,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     advice.add_argument("--audience", **audiences)
     advice.add_argument("--topic", **topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
+    _help_options(advice)
 
     resources = sub.add_parser(
         "resources", parents=[common, listing], help="helplines and report/removal services"
@@ -163,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:
 
     show = sub.add_parser("show", parents=[common], help="one item, by id")
     show.add_argument("id")
+    _help_options(show)
 
     sub.add_parser(
         "locales", parents=[common, listing], help="supported locales, with coverage and reviews"
@@ -181,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--output", "-o", metavar="FILE", help="write here instead of standard output"
+    )
+    export.add_argument(
+        "--country",
+        "-c",
+        help="JSON-LD: the reader's ISO country code; each advice item mentions the help for it "
+        "(JSON carries a help table for every country)",
     )
     export.add_argument(
         "--split",
@@ -296,6 +302,48 @@ def _describe(sub: Any) -> None:
         command.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
+def _help_options(parser: argparse.ArgumentParser) -> None:
+    """The reader's circumstances, for advice: which help to show, resolved as the API does."""
+    parser.add_argument(
+        "--country",
+        "-c",
+        help="the reader's ISO country code, e.g. GB or PL: help is that country's, then "
+        "worldwide (default: unknown, so worldwide services only)",
+    )
+    parser.add_argument("--age", type=int, help="the reader's age: services for it only")
+    parser.add_argument(
+        "--taken-at-age",
+        type=int,
+        metavar="AGE",
+        help="the age of the person in an image when it was taken: the removal tools for it",
+    )
+    parser.add_argument(
+        "--at",
+        type=_aware_time,
+        metavar="YYYY-MM-DDTHH:MM+HH:MM",
+        help="list services open at this time first ('now' for the current time)",
+    )
+
+
+def _aware_time(value: str) -> dt.datetime:
+    if value == "now":
+        return dt.datetime.now(dt.UTC)
+    found = dt.datetime.fromisoformat(value)
+    if found.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} has no UTC offset, e.g. +01:00 or Z")
+    return found
+
+
+def _reader(args: argparse.Namespace) -> dict[str, Any]:
+    """The country, age and time the advice's help is resolved for."""
+    return {
+        "country": getattr(args, "country", None),
+        "age": getattr(args, "age", None),
+        "taken_at_age": getattr(args, "taken_at_age", None),
+        "at": getattr(args, "at", None),
+    }
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 not found or invalid, 2 usage).
 
@@ -332,17 +380,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _cli_apps.run_search(catalogue, args, out)
     locale = args.locale
     items: Sequence[Any]
+    reader = _reader(args)
     if args.command == "tip":
         # The country first: a bad code is then reported as a country, not a jurisdiction.
-        national = catalogue.resources.select(country=args.country) if args.country else None
+        if args.country is not None:
+            parse_country(args.country)
         tip = catalogue.advice.tip(
             on=args.on, audience=args.audience, topic=args.topic, jurisdiction=args.country
         )
-        helpers: Sequence[Resource] = national if national is not None else tip.resources
         if args.format == "json":
-            data = item_to_dict(tip, locale)
-            data["help"] = [item_to_dict(r, locale) for r in helpers]
-            return _json(data, out)
+            return _json(item_to_dict(tip, locale, **reader), out)
         day = args.on if args.on is not None else dt.date.today()  # noqa: DTZ011
         for occasion in tip.occasions:
             when = occasion.active_on(day)
@@ -350,11 +397,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 print(
                     f"({occasion.localized_field('name', locale)}, {when.isoformat()})\n", file=out
                 )
-        _print_advice(tip, locale, out)
-        count = catalogue.label("places-to-get-help", locale, count=len(helpers))
-        print(f"\n{count}:\n", file=out)
-        for resource in helpers:
-            _print_resource(resource, locale, out, catalogue)
+        _print_advice(tip, locale, out, catalogue, reader)
         return EXIT_OK
     if args.command == "facts":
         items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)
@@ -378,11 +421,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _locales(catalogue, args.format, out, args.limit)
     items = items[: getattr(args, "limit", None)]
     if args.format == "json":
-        return _json([item_to_dict(item, locale) for item in items], out)
+        return _json([item_to_dict(item, locale, **reader) for item in items], out)
     for number, item in enumerate(items):
         if number:
             print(file=out)
-        _print_item(item, locale, out)
+        _print_item(item, locale, out, catalogue, reader)
     return EXIT_OK
 
 
@@ -417,7 +460,13 @@ def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO) -> 
         )
 
 
-def _print_item(item: Fact | Quote | Advice | Resource, locale: str | None, out: TextIO) -> None:
+def _print_item(
+    item: Fact | Quote | Advice | Resource,
+    locale: str | None,
+    out: TextIO,
+    catalogue: Catalogue,
+    reader: dict[str, Any],
+) -> None:
     if isinstance(item, Fact):
         fact = item.localize(locale)
         print(f"[{item.id}]", fact.statement, file=out)
@@ -441,21 +490,39 @@ def _print_item(item: Fact | Quote | Advice | Resource, locale: str | None, out:
         print(f"  — {name}, {quote.role}, {item.date.isoformat()}", file=out)
         _sources(item, out)
     elif isinstance(item, Advice):
-        _print_advice(item, locale, out)
+        _print_advice(item, locale, out, catalogue, reader)
         _sources(item, out)
     else:
-        _print_resource(item, locale, out, None)
+        _print_resource(item, locale, out, catalogue)
         _sources(item, out)
 
 
-def _print_advice(item: Advice, locale: str | None, out: TextIO) -> None:
-    advice = item.localize(locale)
+def _print_advice(
+    item: Advice,
+    locale: str | None,
+    out: TextIO,
+    catalogue: Catalogue,
+    reader: dict[str, Any],
+) -> None:
+    """Print the advice, then the help for the reader, as the API resolves it."""
+    advice = item.localize(locale, **reader)
     print(f"{advice.title}\n\n{advice.body}", file=out)
     if advice.title.is_fallback or advice.body.is_fallback:
         print(
             f"\n(Not yet translated into {advice.title.requested}; shown in {advice.title.lang}.)",
             file=out,
         )
+    count = catalogue.label("places-to-get-help", locale, count=len(advice.resources))
+    print(f"\n{count}:", file=out)
+    if advice.country_notice is not None:
+        print(f"\n{advice.country_notice}", file=out)
+    if advice.emergency is not None and Need.EMERGENCY in advice.needs:
+        print(f"\n{advice.emergency.sentence}", file=out)
+    for group in advice.help:
+        if group.resources:
+            print(f"\n{group.label}:", file=out)
+        for resource in group.resources:
+            _print_resource(resource.resource, locale, out, catalogue)
 
 
 def _print_resource(
@@ -506,7 +573,7 @@ def _export_command(catalogue: Catalogue, args: argparse.Namespace, out: TextIO)
     if args.format == "jsonld":
         from ._jsonld import export_jsonld
 
-        data = export_jsonld(catalogue, args.locale)
+        data = export_jsonld(catalogue, args.locale, args.country)
     else:
         from ._export import export
 
@@ -654,6 +721,7 @@ def _editorial_warnings(
         RISK_TOPICS,
         YOUNG_PEOPLE_MAX_GRADE,
         check_wording,
+        points_to_help,
         reading_grade,
         review_overdue,
     )
@@ -683,8 +751,8 @@ def _editorial_warnings(
                 f"[[advice]] {advice.id!r}: {f.match!r}: {f.rule.reason}"
                 for f in check_wording(text, for_young_people=young)
             ]
-        if RISK_TOPICS & set(advice.topics) and not advice.resources:
-            found.append(f"[[advice]] {advice.id!r}: is about a risk but lists no help resource")
+        if RISK_TOPICS & set(advice.topics) and not points_to_help(advice):
+            found.append(f"[[advice]] {advice.id!r}: is about a risk but names no help it needs")
         grade = reading_grade(advice.body)
         if young and grade > YOUNG_PEOPLE_MAX_GRADE:
             found.append(

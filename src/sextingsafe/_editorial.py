@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._enums import Topic
+
+if TYPE_CHECKING:
+    from ._model import Advice
 
 __all__ = [
     "REVIEW_PERIOD",
@@ -20,11 +23,12 @@ __all__ = [
     "Finding",
     "Rule",
     "check_wording",
+    "points_to_help",
     "reading_grade",
     "review_overdue",
 ]
 
-#: Topics where a young person may need help now: advice on them must list a help resource.
+#: Topics where a young person may need help now: advice on them must say what help it needs.
 RISK_TOPICS = frozenset(
     {
         Topic.BEING_ASKED,
@@ -160,3 +164,8 @@ def review_overdue(reviewed: dt.date, today: dt.date | None = None) -> bool:
     """Return True when an item checked on *reviewed* is past the review period."""
     now = today if today is not None else dt.date.today()  # noqa: DTZ011
     return now - reviewed > REVIEW_PERIOD
+
+
+def points_to_help(advice: Advice) -> bool:
+    """Return True when *advice* names a need (resolved per country) or a service it is about."""
+    return bool(advice.needs or advice.resources)

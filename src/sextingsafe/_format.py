@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ._model import Period, placeholders
@@ -10,7 +10,19 @@ from ._model import Period, placeholders
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["escape", "html_element", "render_template"]
+__all__ = [
+    "EMERGENCY",
+    "escape",
+    "fill_emergency",
+    "format_alternatives",
+    "html_element",
+    "html_text",
+    "ltr",
+    "render_template",
+]
+
+#: The placeholder that advice text uses for the reader's emergency number, filled per country.
+EMERGENCY = "{emergency}"
 
 
 def render_template(
@@ -87,6 +99,23 @@ def _format_one(
         return str(value)
 
 
+def format_alternatives(items: Sequence[str], locale: Locale) -> str:
+    """Join *items* as alternatives for *locale* ("112 or 999", "112 lub 999")."""
+    if len(items) == 1:
+        return items[0]
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or", locale=locale)
+
+
+def fill_emergency(text: str, emergency: str) -> str:
+    """Replace each ``{emergency}`` in *text* with *emergency*; nothing else is touched.
+
+    Advice text is not a template otherwise: any other brace in it is shown as written.
+    """
+    return text.replace(EMERGENCY, emergency) if EMERGENCY in text else text
+
+
 # The same table as html.escape(quote=True), without importing html.entities on a cold start.
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -97,5 +126,28 @@ def escape(text: str) -> str:
 
 
 def html_element(text: str, lang: str, direction: str, tag: str = "span") -> str:
-    """Wrap escaped *text* in an element that carries its language and direction."""
-    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{escape(text)}</{tag}>'
+    """Wrap escaped *text* in an element that carries its language and direction.
+
+    In right-to-left text, each phone number, address and Latin-script name is isolated in a
+    ``<bdi dir="ltr">``, so it reads in order whatever surrounds it.
+    """
+    inner = html_text(text, direction)
+    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{inner}</{tag}>'
+
+
+def html_text(text: str, direction: str) -> str:
+    """Return *text* escaped for HTML, its left-to-right runs isolated if it is right to left."""
+    if direction != "rtl":
+        return escape(text)
+    from ._bidi import ltr_segments
+
+    return "".join(ltr(piece) if is_ltr else escape(piece) for piece, is_ltr in ltr_segments(text))
+
+
+def ltr(value: str) -> str:
+    """Return *value* escaped and isolated as left to right: a number, address or Latin name.
+
+    Use it for every contact value in HTML, whatever the page's direction: in a right-to-left
+    page, ``(61) 99611-0100`` then reads in order.
+    """
+    return f'<bdi dir="ltr">{escape(value)}</bdi>'

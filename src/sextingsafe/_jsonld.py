@@ -130,8 +130,8 @@ def _quote(quote: Quote, locale: Locale | str | None) -> list[dict[str, Any]]:
     return nodes
 
 
-def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
-    local = advice.localize(locale)
+def _advice(advice: Advice, locale: Locale | str | None, country: str | None) -> dict[str, Any]:
+    local = advice.localize(locale, country)
     node: dict[str, Any] = {
         "@id": _id("advice", advice.id),
         "@type": "HowToTip",
@@ -139,7 +139,8 @@ def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
         "text": _value(local.body),
         "audience": _audiences(advice.audiences),
         "keywords": [t.value for t in advice.topics],
-        "mentions": [{"@id": _id("resource", r.id)} for r in advice.resources],
+        # The help for the document's country, resolved as every output resolves it.
+        "mentions": [{"@id": _id("resource", r.id)} for r in local.resources],
         "citation": _cites(advice),
     }
     if advice.jurisdictions:
@@ -249,12 +250,18 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
 
 
 def export_jsonld(
-    catalogue: Catalogue | None = None, locale: Locale | str | None = None
+    catalogue: Catalogue | None = None,
+    locale: Locale | str | None = None,
+    country: str | None = None,
 ) -> dict[str, Any]:
     """Return the catalogue as a JSON-LD document in *locale*, each text tagged with its language.
 
+    Each advice item ``mentions`` the help for a reader in *country*: that country's services
+    for its needs, then services usable from anywhere; with no country, only the latter.
+
     Raises:
         InvalidLocaleError: *locale* is malformed.
+        InvalidFilterError: *country* is not an ISO 3166-1 country code.
     """
     from ._catalogue import default_catalogue
 
@@ -263,7 +270,7 @@ def export_jsonld(
     graph: list[dict[str, Any]] = [_source(s) for s in content.sources]
     graph += [_fact(f, locale) for f in content.facts]
     graph += [node for q in content.quotes for node in _quote(q, locale)]
-    graph += [_advice(a, locale) for a in content.advice]
+    graph += [_advice(a, locale, country) for a in content.advice]
     graph += [_resource(r, locale) for r in content.resources]
     if content.terms:
         graph.append(

@@ -167,8 +167,17 @@ class Renderer(Protocol):
     def text(self, item: _Localizable, name: str, locale: Locale | str | None) -> LocalizedText:
         """Return one text field of *item* in *locale*."""
 
-    def localize(self, item: _Localizable, locale: Locale | str | None) -> Any:
-        """Return *item* with every text field in *locale*."""
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
+        self,
+        item: _Localizable,
+        locale: Locale | str | None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Any:
+        """Return *item* with every text field in *locale* (and advice's help for *country*)."""
 
 
 def _no_renderer(item: _Localizable) -> LookupError:
@@ -540,11 +549,58 @@ class Advice(_Localizable):
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
-    def localize(self, locale: Locale | str | None = None) -> LocalizedAdvice:
-        """Return this advice with its title and body in *locale*."""
+    def __attrs_post_init__(self) -> None:
+        # A named service must serve everyone the advice is for: otherwise a reader elsewhere
+        # is sent to another country's service (needs are resolved per country instead).
+        for resource in self.resources:
+            countries: tuple[str, ...] = getattr(resource, "countries", ())
+            if not countries:
+                continue
+            national = {code.split("-")[0] for code in countries}
+            outside = [j for j in self.jurisdictions if j.split("-")[0] not in national]
+            if not self.jurisdictions or outside:
+                where = ", ".join(outside) if outside else "everywhere"
+                raise ValueError(
+                    f"resources: {resource.id!r} serves only {', '.join(countries)}, "
+                    f"but the advice applies {'in ' if outside else ''}{where}; name a service "
+                    "only where the advice is about it and limited to its countries, and list "
+                    "the help needed under 'needs' instead"
+                )
+
+    def localize(
+        self,
+        locale: Locale | str | None = None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> LocalizedAdvice:
+        """Return this advice in *locale*, with the help for a reader in *country*.
+
+        For each of the item's :attr:`needs`, the view's ``resources`` are the country's own
+        services first, then services usable from anywhere; never another country's.
+        With no country, only services usable from anywhere, and the view says the country
+        was not known (``country_known`` is false), so that a page can ask for it.
+
+        Args:
+            locale: The reader's locale.
+            country: The reader's ISO 3166-1 alpha-2 country code (or a subdivision such as
+                ``"GB-SCT"``), in any case; ``None`` when not known.
+            age: The reader's age: services that do not serve it are left out.
+            taken_at_age: The age of the person in an image when it was taken: removal tools
+                are chosen by it (a reader under 18 took it under 18).
+            at: An aware time: services open then are listed first.
+
+        Raises:
+            InvalidLocaleError: *locale* is malformed.
+            InvalidFilterError: *country*, an age or *at* is not valid.
+        """
         if self.renderer is None:
             raise _no_renderer(self)
-        result: LocalizedAdvice = self.renderer.localize(self, locale)
+        result: LocalizedAdvice = self.renderer.localize(
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+        )
         return result
 
 

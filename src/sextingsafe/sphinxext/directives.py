@@ -16,6 +16,7 @@ from sphinx.util.nodes import make_id
 
 import sextingsafe
 from sextingsafe import Catalogue, InvalidFilterError, InvalidLocaleError
+from sextingsafe._help import parse_country
 
 from .nodes import langspan, pending_item
 from .render import ContentItem, ItemRenderer
@@ -109,6 +110,7 @@ class _ContentDirective(SphinxDirective):
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "locale": directives.unchanged_required,
+        "country": directives.unchanged_required,
         "no-index": directives.flag,
         "brief": directives.flag,
     }
@@ -128,16 +130,24 @@ class _ContentDirective(SphinxDirective):
             self.env.note_dependency(path)
         default = self.config.sextingsafe_locale or None
         locale = self.options.get("locale") or default
+        country = self.options.get("country") or self.config.sextingsafe_country or None
         try:
+            if country is not None:
+                code, subdivision = parse_country(country)
+                country = subdivision or code
             return ItemRenderer(
                 cat,
                 locale,
                 page_lang=_page_lang(self.config),
                 brief="brief" in self.options,
                 default_locale=default,
+                country=country,
             )
         except InvalidLocaleError as error:
             self.warn(str(error), "locale")
+            return None
+        except InvalidFilterError as error:
+            self.warn(str(error), "country")
             return None
 
     def anchor(self, item: ContentItem, locale: str) -> str:
@@ -162,6 +172,7 @@ class _ContentDirective(SphinxDirective):
             item=item.id,
             locale=renderer.locale or "",
             brief=renderer.brief,
+            country=renderer.reader_country or "",
             ids=[anchor],
         )
         self.set_source_info(node)
@@ -462,9 +473,9 @@ def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     cat = catalogue(app.config)
     domain = app.env.get_domain("sextingsafe")
-    renderers: dict[tuple[str, bool], ItemRenderer] = {}
+    renderers: dict[tuple[str, bool, str], ItemRenderer] = {}
     for node in placed:
-        key = (node["locale"], bool(node["brief"]))
+        key = (node["locale"], bool(node["brief"]), node.get("country", ""))
         renderer = renderers.get(key)
         if renderer is None:
             renderer = renderers[key] = ItemRenderer(
@@ -473,6 +484,7 @@ def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 page_lang=_page_lang(app.config),
                 brief=key[1],
                 default_locale=app.config.sextingsafe_locale or None,
+                country=key[2] or None,
             )
             renderer.link = functools.partial(domain.link, app.builder, docname)  # type: ignore[attr-defined]
         try:

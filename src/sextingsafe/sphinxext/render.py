@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
+from sextingsafe._bidi import ltr_segments
 from sextingsafe._labels import LABELS
 
 from .nodes import langblock, langquote, langspan
@@ -52,12 +53,14 @@ class ItemRenderer:
         brief: Show the texts, the essentials and the sources' names only, with a link to the
             item's full entry in *default_locale* where the project shows one.
         default_locale: The project's default locale (``sextingsafe_locale``).
+        country: The reader's country (``:country:`` or ``sextingsafe_country``): advice shows
+            the help for it; with none, services usable from anywhere and a notice.
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - what the page asked for, each optional
         self,
         catalogue: Catalogue,
         locale: str | None,
@@ -65,10 +68,13 @@ class ItemRenderer:
         page_lang: str,
         brief: bool = False,
         default_locale: str | None = None,
+        country: str | None = None,
     ) -> None:
         """Check *locale* and remember what the page asked for (see the class docstring)."""
         self.catalogue = catalogue
         self.locale = locale
+        #: The reader's country: advice shows that country's help, else worldwide help only.
+        self.reader_country = country
         self.brief = brief
         self.default_locale = catalogue.label("sources", default_locale).requested
         # Any label parses the locale, says what was asked for, and raises if it is malformed.
@@ -98,6 +104,17 @@ class ItemRenderer:
 
     def phrase(self, text: str, within: str) -> nodes.Node:
         """Return *text* as an inline node, marked with its language if that is not *within*."""
+        if isinstance(text, LocalizedText) and text.direction == "rtl":
+            # Numbers to dial, addresses and Latin names inside right-to-left text read in order.
+            pieces = [
+                self.ltr(nodes.Text(piece)) if is_ltr else nodes.Text(piece)
+                for piece, is_ltr in ltr_segments(str(text))
+            ]
+            if text.lang != within:
+                return langspan("", "", *pieces, lang=text.lang, dir=text.direction)
+            if len(pieces) <= 1:
+                return pieces[0] if pieces else nodes.Text("")
+            return nodes.inline("", "", *pieces)
         if isinstance(text, LocalizedText) and text.lang != within:
             return langspan("", str(text), lang=text.lang, dir=text.direction)
         return nodes.Text(str(text))
@@ -326,7 +343,7 @@ class ItemRenderer:
 
     def advice(self, advice: Advice, anchor: str | None = None) -> langblock:
         """Return an advice item: title, body, audiences, topics, places, help and sources."""
-        local = advice.localize(self.locale)
+        local = advice.localize(self.locale, self.reader_country)
         within = local.title.lang
         block = self._block("advice", local.title, advice.id, anchor)
         block.extend(self._review([local.title, local.body], within))
@@ -349,20 +366,32 @@ class ItemRenderer:
             rows = rows[2:] if advice.jurisdictions else []
         if rows:
             block.append(self._fields(rows, within))
-        if advice.resources:
+        helpers = [view.resource for view in local.resources]
+        extra: list[nodes.Node] = []
+        if local.country_notice is not None:
+            notice = self.phrase(local.country_notice, within)
+            notice_node = nodes.emphasis("", "", notice)
+            extra.append(_p(notice_node, classes=["sextingsafe-country-unknown"]))
+        if local.emergency is not None and any(n.value == "emergency" for n in local.needs):
+            sentence = self.phrase(local.emergency.sentence, within)
+            extra.append(_p(sentence, classes=["sextingsafe-emergency"]))
+        if helpers or extra:
             head = nodes.strong("", "", self.phrase(self.label("where-to-get-help"), within))
             if self.brief:
                 line: list[nodes.Node] = [head, nodes.Text(": ")]
-                for number, resource in enumerate(advice.resources):
+                for number, resource in enumerate(helpers):
                     line += [nodes.Text("; ")] if number else []
                     line += self._resource_line(resource, within)
                 block.append(_p(*line, classes=["sextingsafe-help"]))
+                block.extend(extra)
             else:
                 block.append(_p(head, classes=["sextingsafe-help-title"]))
+                block.extend(extra)
                 help_list = nodes.bullet_list(classes=["sextingsafe-help"])
-                for resource in advice.resources:
+                for resource in helpers:
                     help_list += nodes.list_item("", _p(*self._resource_line(resource, within)))
-                block.append(help_list)
+                if helpers:
+                    block.append(help_list)
         block.extend(self._sources(advice, within, anchor))
         return block
 

@@ -396,14 +396,16 @@ class TestOddInput:
                 ["tip", "--country", "UK"],
                 (
                     "sextingsafe: error: invalid country 'UK': expected an ISO 3166-1 alpha-2 "
-                    "country code such as 'GB'; did you mean 'GB'?"
+                    "country code such as 'GB', or a subdivision such as 'GB-SCT'; "
+                    "did you mean 'GB'?"
                 ),
             ),
             (
                 ["tip", "--country", "uk"],
                 (
                     "sextingsafe: error: invalid country 'uk': expected an ISO 3166-1 alpha-2 "
-                    "country code such as 'GB'; did you mean 'GB'?"
+                    "country code such as 'GB', or a subdivision such as 'GB-SCT'; "
+                    "did you mean 'GB'?"
                 ),
             ),
             (

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
 
 from ._errors import ContentNotFoundError, InvalidFilterError
-from ._i18n import to_babel
+from ._help import known_countries, suggest_region
 from ._model import (
     Advice,
     AgeRange,
@@ -117,59 +117,11 @@ def _enum(name: str, value: object, cls: type[E]) -> E:
         raise InvalidFilterError(name, value, expected, close) from None
 
 
-#: What people write for a place, and the ISO 3166 code they mean.
-_ALIASES = {
-    "UK": "GB",
-    "U.K.": "GB",
-    "GREAT BRITAIN": "GB",
-    "BRITAIN": "GB",
-    "ENGLAND": "GB-ENG",
-    "SCOTLAND": "GB-SCT",
-    "WALES": "GB-WLS",
-    "NORTHERN IRELAND": "GB-NIR",
-    "EL": "GR",
-    "USA": "US",
-    "U.S.": "US",
-    "GBR": "GB",
-    "DEU": "DE",
-    "FRA": "FR",
-    "ESP": "ES",
-    "ITA": "IT",
-    "IRL": "IE",
-    "AUS": "AU",
-    "CAN": "CA",
-    "NZL": "NZ",
-    "POL": "PL",
-}
-
-
-def suggest_region(value: object, *, subdivisions: bool = True) -> str | None:
-    """Return the ISO 3166 code someone most likely meant by *value*, if any.
-
-    ``"UK"`` and ``"Britain"`` mean ``"GB"``, ``"England"`` ``"GB-ENG"`` (``"GB"`` where only
-    countries are accepted), and a country's English name its code: ``"france"`` is ``"FR"``.
-    """
-    if not isinstance(value, str) or len(value) > 60:
-        return None
-    text = " ".join(value.split()).upper()
-    code = _ALIASES.get(text)
-    if code is None:
-        names = {
-            str(name).upper(): str(key)
-            for key, name in to_babel("en").territories.items()
-            if key in _known_countries()
-        }
-        code = names.get(text)
-    if code is None:
-        return None
-    return code if subdivisions else code.split("-")[0]
-
-
 def _region(name: str, value: object) -> str:
     """Check a place filter: an ISO 3166 code of a known country, or of one of its parts."""
     # ASCII first: "ß".upper() is "SS", which would otherwise pass as South Sudan.
     code = value.upper() if isinstance(value, str) and value.isascii() else ""
-    if not _REGION.match(code) or code.split("-")[0] not in _known_countries():
+    if not _REGION.match(code) or code.split("-")[0] not in known_countries():
         suggestion = suggest_region(value)
         raise InvalidFilterError(
             name,
@@ -401,25 +353,6 @@ class AdviceCollection(Collection[Advice]):
         return choices[day.toordinal() % len(choices)]
 
 
-_countries: frozenset[str] | None = None
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
-
-
-def _known_countries() -> frozenset[str]:
-    global _countries  # noqa: PLW0603
-    if _countries is None:
-        territories = to_babel("en").territories
-        codes = (str(code) for code in territories)
-        # CLDR also names groupings and private-use codes: the EU, the UN, the eurozone, unknown
-        # (ZZ), outlying Oceania (QO) and pseudo-locales (XA, XB). None is a country.
-        _countries = frozenset(
-            code
-            for code in codes
-            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-        )
-    return _countries
-
-
 class ResourceCollection(Collection[Resource]):
     """The help resources of a catalogue."""
 
@@ -463,10 +396,10 @@ class ResourceCollection(Collection[Resource]):
             return self._filtered(*tests)
         given: object = country  # anything can arrive from a request: check, then trust
         code = country.upper() if isinstance(given, str) and country.isascii() else ""
-        if code not in _known_countries():
+        if code not in known_countries():
             part = code.split("-")[0]
             suggestion = suggest_region(country, subdivisions=False) or (
-                part if _REGION.match(code) and part in _known_countries() else None
+                part if _REGION.match(code) and part in known_countries() else None
             )
             raise InvalidFilterError(
                 "country",

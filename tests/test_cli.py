@@ -47,7 +47,7 @@ class TestShow:
         assert out.startswith("Talk to someone you trust\n\nYou can talk to an adult you trust")
         assert (
             '  Source: Example Safeguarding Partnership, "Example guidance for testing packs" '
-            "(2024-03-11) https://example.org/guidance\n"
+            "(11 Mar 2024) https://example.org/guidance\n"
         ) in out
 
     def test_translated(self) -> None:
@@ -59,12 +59,13 @@ class TestShow:
         assert "Not yet translated" not in out
 
     def test_fallback_note(self) -> None:
-        """A locale without a translation prints English and says so."""
+        """A locale without a translation prints English and says so, in the reader's language."""
         status, out = run("show", "example-talk", "--pack", EXAMPLE, "-l", "pl")
 
         assert 0 == status
         assert out.startswith("Talk to someone you trust\n")
-        assert "(Not yet translated into pl; shown in en.)" in out
+        assert f"  ({ss.label('not-translated', 'pl')})\n" in out
+        assert "Not yet translated" not in out
 
     def test_json(self) -> None:
         """JSON output is one object per item, its text fields carrying locale and review."""
@@ -114,7 +115,55 @@ class TestShow:
         """A quote prints its words, a pseudonym flagged, the role and date."""
         _, out = run("show", "example-speaker-talk", "--pack", EXAMPLE)
 
-        assert '  "Talking helps."\n  — Sam (pseudonym), Example youth worker, 2024-03-11\n' in out
+        assert (
+            '  "Talking helps."\n  — Sam (not their real name), Example youth worker, 11 Mar 2024\n'
+        ) in out
+
+
+class TestFraming:
+    """The text output says, in the reader's language, what kind of text the reader gets."""
+
+    ADVICE = "if-youre-being-blackmailed"
+
+    def test_polish(self) -> None:
+        """Polish: the translation, its unreviewed status and every label in Polish."""
+        _, out = run("show", self.ADVICE, "-l", "pl")
+
+        assert out.startswith(str(ss.advice[self.ADVICE].localize("pl").title))
+        assert f"  ({ss.label('unreviewed', 'pl')})\n" in out
+        assert f"  {ss.label('source', 'pl')}: " in out
+        assert "Source:" not in out
+        assert ss.label("not-translated", "pl") not in out
+
+    def test_region_of_a_shipped_language(self) -> None:
+        """pl-PL reads the Polish translation, with no note that Polish is missing."""
+        _, polish = run("show", self.ADVICE, "-l", "pl")
+        _, regional = run("show", self.ADVICE, "-l", "pl-PL")
+
+        assert polish == regional
+        assert ss.label("not-translated", "pl") not in regional
+
+    def test_fallback_says_english(self) -> None:
+        """Swedish (no catalogue): English text, and a note that says English, not Swedish."""
+        _, out = run("show", self.ADVICE, "-l", "sv")
+
+        assert out.startswith(str(ss.advice[self.ADVICE].title))
+        assert "  (Not yet translated into your language; shown in English)\n" in out
+        assert "sv" not in out.split("\n", 1)[0]
+
+    def test_dates_by_babel(self) -> None:
+        """A source's date is written as the reader's locale writes dates, not ISO."""
+        _, out = run("show", "example-talk", "--pack", EXAMPLE, "-l", "pl")
+
+        assert "(11 mar 2024)" in out
+        assert "2024-03-11" not in out
+
+    def test_arabic_numbers_isolated(self) -> None:
+        """Arabic output isolates the numbers to dial (U+2066 ... U+2069), so they read in order."""
+        _, out = run("resources", "-l", "ar", "--country", "BR")
+
+        assert "\u2066(61) 99611-0100\u2069" in out
+        assert f"  ({ss.label('unreviewed', 'ar')})" in out
 
 
 class TestLists:
@@ -204,6 +253,27 @@ class TestLists:
         assert ["ar", "rtl"] == next(
             line.split()[:2] for line in out.splitlines() if line.startswith("ar ")
         )
+
+    def test_locales_partial(self, tmp_path: Path) -> None:
+        """A locale with only some messages translated is listed as partial, with its share."""
+        pack = tmp_path / "sv-start"
+        folder = pack / "locale" / "sv" / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (pack / "pack.toml").write_text('name = "sv-start"\n', encoding="utf-8")
+        (folder / "sextingsafe.po").write_text(
+            'msgid ""\nmsgstr ""\n"Language: sv\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            'msgctxt "ui:sources"\nmsgid "Sources"\nmsgstr "Källor"\n',
+            encoding="utf-8",
+        )
+
+        _, out = run("locales", "--pack", str(pack))
+        (row,) = [line for line in out.splitlines() if line.startswith("sv ")]
+        (data,) = [r for r in run_json("locales", "--pack", str(pack)) if r["locale"] == "sv"]
+
+        assert row.endswith("  partial (0 %)")
+        assert (1, False) == (data["translated"], data["complete"])
+        assert out.splitlines()[1].endswith("(source language)")
 
 
 class TestExitCodes:

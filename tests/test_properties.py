@@ -15,6 +15,7 @@ import html
 import io
 import json
 import os
+import re
 import string
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -491,6 +492,8 @@ class TestHtml:
         assert markup.startswith(opening)
         assert markup.endswith("</span>")
         inner = markup[len(opening) : -len("</span>")]
+        # Right-to-left text isolates its Latin runs in the renderer's own <bdi dir="ltr">.
+        inner = re.sub(r'<bdi dir="ltr">|</bdi>', "", inner)
         assert not set("<>\"'") & set(inner)
         assert text == html.unescape(inner)
         assert markup == markup.__html__()  # marked safe: never escaped twice

@@ -196,7 +196,7 @@ class TestItemDirective:
         assert str(fact.statement("en")) in block.text
         assert fact.caveat in block.text
         assert fact.place in block.text
-        assert "2017-01-01 – 2019-08-19" in block.text
+        assert "1 Jan 2017 – 19 Aug 2019" in block.text  # dates by Babel, not ISO
         assert fact.note in block.text
         assert all(source.title in block.text for source in fact.sources)
 

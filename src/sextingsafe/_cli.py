@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import _cli_apps
+from ._bidi import isolate
 from ._build import build
 from ._catalogue import Catalogue, default_catalogue
 from ._errors import (
@@ -22,7 +23,10 @@ from ._errors import (
     PackProblem,
 )
 from ._export import item_to_dict
+from ._format import format_day
 from ._help import parse_country
+from ._i18n import WRITTEN_IN, direction, parse_locale, to_babel
+from ._localized import LocalizedText
 from ._model import (
     Advice,
     Audience,
@@ -33,6 +37,7 @@ from ._model import (
     Quote,
     Resource,
     ResourceKind,
+    Review,
     Topic,
 )
 from ._packs import PackContent, check_catalogues, read_pack, translation_warnings
@@ -394,9 +399,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         for occasion in tip.occasions:
             when = occasion.active_on(day)
             if when is not None:
-                print(
-                    f"({occasion.localized_field('name', locale)}, {when.isoformat()})\n", file=out
-                )
+                voice = _Voice(locale, catalogue)
+                name = occasion.localized_field("name", locale)
+                voice.say(out, f"({name}, {voice.day(when)})\n")
         _print_advice(tip, locale, out, catalogue, reader)
         return EXIT_OK
     if args.command == "facts":
@@ -448,16 +453,60 @@ def _json(data: object, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO) -> None:
+class _Voice:
+    """What the reader sees around the content: labels, dates and notes in their language.
+
+    Text for a right-to-left reader has its numbers, addresses and Latin names isolated.
+    """
+
+    def __init__(self, locale: str | None, catalogue: Catalogue | None = None) -> None:
+        self.locale = locale
+        self.catalogue = catalogue if catalogue is not None else default_catalogue()
+        self.wanted = parse_locale(locale)
+        self.rtl = direction(self.wanted) == "rtl"
+
+    def label(self, name: str) -> str:
+        """Return the interface label *name* in the reader's language."""
+        return str(self.catalogue.label(name, self.locale))
+
+    def day(self, day: dt.date) -> str:
+        """Return *day* written as the reader's locale writes dates."""
+        used = parse_locale(self.catalogue.label("sources", self.locale).locale)
+        # The reader's own region when they gave one (pt-BR, en-US), else the variety the
+        # catalogue is written in (British English, European Portuguese).
+        own = [str(self.wanted)] if self.wanted.territory else []
+        for name in (*own, WRITTEN_IN.get(str(used), str(used)), "en_GB"):
+            try:
+                return format_day(day, to_babel(name))
+            except LookupError:  # a region Babel has no data for: try the next
+                continue
+        return day.isoformat()
+
+    def say(self, out: TextIO, *parts: object) -> None:
+        """Print *parts* as one line, isolated for a right-to-left reader."""
+        line = " ".join(str(part) for part in parts)
+        print(isolate(line, "rtl") if self.rtl else line, file=out)
+
+    def frame(self, out: TextIO, texts: Sequence[LocalizedText | None]) -> None:
+        """Say, in the reader's language, when texts are unreviewed or fell back to English."""
+        shown = [t for t in texts if t is not None]
+        if any(t.review is Review.UNREVIEWED for t in shown):
+            self.say(out, f"  ({self.label('unreviewed')})")
+        # A region served by its language (pl-PL reading pl) is not a fallback to the reader.
+        if any(
+            parse_locale(t.locale).language != parse_locale(t.requested).language for t in shown
+        ):
+            self.say(out, f"  ({self.label('not-translated')})")
+
+
+def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO, voice: _Voice) -> None:
     for source in item.sources:
-        where = source.url or ("" if source.via else "print")
+        where = source.url or ("" if source.via else voice.label("in-print"))
         if source.via:
-            where = f"{where} (read at a copy: {source.via})".lstrip()
-        date = source.published.isoformat() if source.published else "n.d."
-        print(
-            f'  Source: {source.publisher}, "{source.title}" ({date}) {where}',
-            file=out,
-        )
+            where = f"{where} ({voice.label('read-at-a-copy')}: {source.via})".lstrip()
+        date = voice.day(source.published) if source.published else voice.label("undated")
+        cited = f'{source.publisher}, "{source.title}" ({date}) {where}'.rstrip()
+        voice.say(out, f"  {voice.label('source')}: {cited}")
 
 
 def _print_item(
@@ -467,34 +516,38 @@ def _print_item(
     catalogue: Catalogue,
     reader: dict[str, Any],
 ) -> None:
+    voice = _Voice(locale, catalogue)
+    texts: list[LocalizedText | None]
     if isinstance(item, Fact):
         fact = item.localize(locale)
-        print(f"[{item.id}]", fact.statement, file=out)
+        voice.say(out, f"[{item.id}]", fact.statement)
         if fact.caveat:
-            print(f"  Caveat: {fact.caveat}", file=out)
-        _sources(item, out)
+            voice.say(out, f"  {voice.label('caveat')}: {fact.caveat}")
+        texts = [fact.statement, fact.caveat]
     elif isinstance(item, Quote):
         quote = item.localize(locale)
-        print(f"[{item.id}]", file=out)
+        voice.say(out, f"[{item.id}]")
         if quote.content_note:
-            print(f"  Content note: {quote.content_note}", file=out)
-        print(f'  "{quote.text}"', file=out)
+            voice.say(out, f"  {voice.label('content-note')}: {quote.content_note}")
+        voice.say(out, f'  "{quote.text}"')
         if quote.translation:
-            print(
-                f"  Translation ({quote.translation.lang}, {quote.translation.review.value}): "
-                f'"{quote.translation}"',
-                file=out,
-            )
+            voice.say(out, f'  {voice.label("translation")}: "{quote.translation}"')
         speaker = item.speaker
-        name = f"{speaker.name} (pseudonym)" if speaker.pseudonymous else speaker.name
-        print(f"  — {name}, {quote.role}, {item.date.isoformat()}", file=out)
-        _sources(item, out)
+        name = speaker.name
+        if speaker.pseudonymous:
+            name = f"{speaker.name} ({voice.label('pseudonym')})"
+        voice.say(out, f"  — {name}, {quote.role}, {voice.day(item.date)}")
+        texts = [quote.translation, quote.role, quote.content_note]
     elif isinstance(item, Advice):
         _print_advice(item, locale, out, catalogue, reader)
-        _sources(item, out)
+        _sources(item, out, voice)
+        return
     else:
+        resource = item.localize(locale)
         _print_resource(item, locale, out, catalogue)
-        _sources(item, out)
+        texts = [resource.description]
+    _sources(item, out, voice)
+    voice.frame(out, texts)
 
 
 def _print_advice(
@@ -505,22 +558,19 @@ def _print_advice(
     reader: dict[str, Any],
 ) -> None:
     """Print the advice, then the help for the reader, as the API resolves it."""
+    voice = _Voice(locale, catalogue)
     advice = item.localize(locale, **reader)
-    print(f"{advice.title}\n\n{advice.body}", file=out)
-    if advice.title.is_fallback or advice.body.is_fallback:
-        print(
-            f"\n(Not yet translated into {advice.title.requested}; shown in {advice.title.lang}.)",
-            file=out,
-        )
+    voice.say(out, f"{advice.title}\n\n{advice.body}")
+    voice.frame(out, [advice.title, advice.body])
     count = catalogue.label("places-to-get-help", locale, count=len(advice.resources))
-    print(f"\n{count}:", file=out)
+    voice.say(out, f"\n{count}:")
     if advice.country_notice is not None:
-        print(f"\n{advice.country_notice}", file=out)
+        voice.say(out, f"\n{advice.country_notice}")
     if advice.emergency is not None and Need.EMERGENCY in advice.needs:
-        print(f"\n{advice.emergency.sentence}", file=out)
+        voice.say(out, f"\n{advice.emergency.sentence}")
     for group in advice.help:
         if group.resources:
-            print(f"\n{group.label}:", file=out)
+            voice.say(out, f"\n{group.label}:")
         for resource in group.resources:
             _print_resource(resource.resource, locale, out, catalogue)
 
@@ -528,22 +578,19 @@ def _print_advice(
 def _print_resource(
     item: Resource, locale: str | None, out: TextIO, catalogue: Catalogue | None = None
 ) -> None:
-    labels = catalogue if catalogue is not None else default_catalogue()
-
-    def label(name: str) -> str:
-        return str(labels.label(name, locale))
-
+    voice = _Voice(locale, catalogue)
+    label = voice.label
     resource = item.localize(locale)
     where = ", ".join(item.countries) or label("worldwide")
     flag = f" [{label('partial')}]" if item.confidence.value == "partial" else ""
-    print(f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}", file=out)
+    voice.say(out, f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}")
     for channel in item.channels:
         if channel.value:
-            print(f"    {label(channel.kind.value)}: {channel.value}", file=out)
+            voice.say(out, f"    {label(channel.kind.value)}: {channel.value}")
     if item.url:
-        print(f"    {label('web')}: {item.url}", file=out)
+        voice.say(out, f"    {label('web')}: {item.url}")
     if resource.hours:
-        print(f"    {label('hours')}: {resource.hours}", file=out)
+        voice.say(out, f"    {label('hours')}: {resource.hours}")
 
 
 def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:
@@ -552,11 +599,14 @@ def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> i
     day = args.on or dt.date.today()  # noqa: DTZ011
     if args.format == "json":
         return _json([item_to_dict(o, args.locale) for o in found], out)
+    voice = _Voice(args.locale, catalogue)
     for occasion in found:
         date = occasion.next_date(day)
-        when = date.isoformat() if date else "next date not yet known"
-        print(f"[{occasion.id}] {occasion.localized_field('name', args.locale)}: {when}", file=out)
-        _sources(occasion, out)
+        when = voice.day(date) if date else voice.label("next-date-unknown")
+        name = occasion.localized_field("name", args.locale)
+        voice.say(out, f"[{occasion.id}] {name}: {when}")
+        _sources(occasion, out, voice)
+        voice.frame(out, [name])
     return EXIT_OK
 
 
@@ -605,6 +655,7 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO, limit: int | None) -> 
                     "reviewed": i.reviewed,
                     "missing": i.missing,
                     "fuzzy": i.fuzzy,
+                    "complete": i.complete,
                 }
                 for i in infos
             ],
@@ -615,7 +666,11 @@ def _locales(catalogue: Catalogue, fmt: str, out: TextIO, limit: int | None) -> 
     )
     print(header, file=out)
     for i in infos:
-        note = "  (source language)" if i.source else ""
+        if i.source:
+            note = "  (source language)"
+        else:
+            # Percent of the messages, rounded down, so that "partial" never reads as 100 %.
+            note = "  complete" if i.complete else f"  partial ({100 * i.translated // i.total} %)"
         print(
             f"{i.tag:<10} {i.direction:<4} {i.translated:>10} {i.reviewed:>9} {i.missing:>8} "
             f"{i.fuzzy:>6}{note}",

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from ._model import Period, placeholders
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from babel import Locale
 
 __all__ = [
@@ -15,6 +17,7 @@ __all__ = [
     "escape",
     "fill_emergency",
     "format_alternatives",
+    "format_day",
     "html_element",
     "html_text",
     "ltr",
@@ -97,6 +100,13 @@ def _format_one(
         return format_decimal(value, locale=locale, decimal_quantization=False)
     except ArithmeticError:  # a number beyond Babel's decimal context: show it as Python does
         return str(value)
+
+
+def format_day(day: dt.date, locale: Locale) -> str:
+    """Return *day* as the locale writes a date (``7 gru 2026``, ``Dec 7, 2026``), by Babel."""
+    from babel.dates import format_date
+
+    return format_date(day, format="medium", locale=locale)
 
 
 def format_alternatives(items: Sequence[str], locale: Locale) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._format import escape, html_element, ltr
+from ._format import escape, html_element, html_text, ltr
 
 if TYPE_CHECKING:
     from ._localized import (
@@ -160,10 +160,10 @@ def emergency_html(view: LocalizedEmergency) -> HTML:
     """Return the emergency sentence as a paragraph, each number a ``tel:`` link."""
     sentence = view.sentence
     known = "true" if view.known else "false"
-    body = escape(str(sentence))
+    body = html_text(str(sentence), sentence.direction)
     for number in view.numbers:
-        # Whole numbers only: "112" must not match inside "1121".
-        link = f'<a href="tel:{escape(_dialled(number))}">{escape(number)}</a>'
+        # Whole numbers only: "112" must not match inside "1121". The link is isolated (dir).
+        link = f'<a href="tel:{escape(_dialled(number))}" dir="ltr">{escape(number)}</a>'
         pattern = re.compile(rf"(?<![0-9]){re.escape(escape(number))}(?![0-9])")
         body = pattern.sub(link.replace("\\", "\\\\"), body, count=1)
     return HTML(

@@ -40,6 +40,9 @@ _SINGULAR = (
     pgettext("ui:partial", "Some details of this service are not fully confirmed"),
     pgettext("ui:last-checked", "Last checked"),
     pgettext("ui:undated", "no date"),
+    pgettext("ui:source", "Source"),
+    pgettext("ui:in-print", "in print"),
+    pgettext("ui:next-date-unknown", "next date not yet known"),
     pgettext("ui:read-at-a-copy", "read at a copy"),
     # Field names and terms, as the Sphinx extension's catalogue pages show them.
     pgettext("ui:place", "Place"),

@@ -8,6 +8,7 @@ of a quote) carries its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from docutils import nodes
 
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
 from sextingsafe._bidi import ltr_segments
+from sextingsafe._format import format_day
+from sextingsafe._i18n import WRITTEN_IN, to_babel
 from sextingsafe._labels import LABELS
 
 from .nodes import langblock, langquote, langspan
@@ -87,6 +90,14 @@ class ItemRenderer:
         babel_locale = catalogue.negotiate([self.requested])
         self._territories = babel_locale.territories
         self._territory_locale = str(babel_locale)
+        # Dates as the page's locale writes them; a bare language in the variety its catalogue
+        # is written in (British English, European Portuguese).
+        name = str(babel_locale)
+        self._dates = to_babel(name if babel_locale.territory else WRITTEN_IN.get(name, name))
+
+    def day(self, day: dt.date) -> str:
+        """Return *day* as the page's locale writes dates (by Babel, not ISO)."""
+        return format_day(day, self._dates)
 
     # -- words ---------------------------------------------------------------------------------
 
@@ -202,7 +213,7 @@ class ItemRenderer:
                 undated = self.phrase(self.label("undated"), within)
                 parts += [nodes.Text(", "), undated, nodes.Text(".")]
             else:
-                parts.append(nodes.Text(f", {source.published.isoformat()}."))
+                parts.append(nodes.Text(f", {self.day(source.published)}."))
             if source.via:
                 # Read at a copy: the copy is linked on its own, never under the publisher's name.
                 copy = self.phrase(self.label("read-at-a-copy"), within)
@@ -273,13 +284,13 @@ class ItemRenderer:
         ]
         if not self.brief:
             if fact.period is not None:
-                span = f"{fact.period.start.isoformat()} – {fact.period.end.isoformat()}"
+                span = f"{self.day(fact.period.start)} – {self.day(fact.period.end)}"
                 rows.append((self.label("period"), [nodes.Text(span)]))
             rows.append((self.label("topics"), self._joined(self._terms("topic", fact), within)))
             if fact.jurisdictions:
                 countries = (self.country(code) for code in fact.jurisdictions)
                 rows.append((self.label("applies-in"), self._joined(countries, within)))
-            rows.append((self.label("last-checked"), [nodes.Text(fact.reviewed.isoformat())]))
+            rows.append((self.label("last-checked"), [nodes.Text(self.day(fact.reviewed))]))
         block.append(self._fields(rows, within))
         if fact.note and not self.brief:
             note = self.phrase(LocalizedText(fact.note, locale="en"), within)
@@ -335,7 +346,7 @@ class ItemRenderer:
         line += [nodes.Text(", "), self.phrase(local.role, within)]
         if speaker.organisation:
             line.append(nodes.Text(f", {speaker.organisation}"))
-        line.append(nodes.Text(f", {quote.date.isoformat()}"))
+        line.append(nodes.Text(f", {self.day(quote.date)}"))
         block.append(_p(*line, classes=["sextingsafe-speaker"]))
         block.append(_p(self.phrase(local.context, within), classes=["sextingsafe-context"]))
         block.extend(self._sources(quote, within, anchor))
@@ -459,7 +470,7 @@ class ItemRenderer:
             link = nodes.reference("", resource.url, refuri=resource.url)
             rows.append((self.label("web"), [self.ltr(link)]))
         if not self.brief:
-            verified = nodes.Text(resource.verified.isoformat())
+            verified = nodes.Text(self.day(resource.verified))
             rows.append((self.label("last-checked"), [verified]))
         block.append(self._fields(rows, within))
         block.extend(self._sources(resource, within, anchor))

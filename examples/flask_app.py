@@ -32,11 +32,8 @@ PAGE = """<!doctype html>
     {% endif %}
   </article>
   <h2>{{ label("where-to-get-help") }}</h2>
-  {% if country is none %}
-    {# Interface text of the app's own; translate it as you translate the rest of your app. #}
-    <p class="notice" lang="en" dir="ltr">We don't know your country yet, so these services
-    work from anywhere. <a href="?country=GB">Choose your country</a> (for example ?country=PL)
-    to see help near you.</p>
+  {% if tip.country_notice %}
+    <p class="notice">{{ tip.country_notice }}</p>
     <p>{{ label("worldwide") }}</p>
   {% endif %}
   <p>{{ label("places-to-get-help", count=resources|length) }}</p>
@@ -69,23 +66,25 @@ def page_context(
     except ss.InvalidLocaleError:
         locale = content.negotiate(None)  # a malformed header: the default language
     code = known_country(content, country)
-    # Without a country, the tip is one that applies everywhere (no country's law) and the
-    # help is the services anyone can use: never another country's numbers.
-    tip = content.advice.tip(audience="young-people", jurisdiction=code)
-    if code is None:
-        resources = tuple(r for r in content.resources.values() if r.worldwide)
-    else:
-        resources = content.resources.select(country=code)
+    # Without a country, the tip is one that applies everywhere (no country's law), its help is
+    # the services anyone can use (never another country's numbers), and it says so.
+    tip = content.advice.tip(audience="young-people", jurisdiction=code).localize(
+        locale, country=code
+    )
+    # The help the tip needs; for a tip that needs none, the country's (or anyone's) services.
+    resources = list(tip.resources) or [r.localize(locale) for r in services(content, code)]
 
     def label(name: str, count: int | None = None) -> ss.LocalizedText:
         return content.label(name, locale, count)
 
-    return {
-        "tip": tip.localize(locale),
-        "resources": [r.localize(locale) for r in resources],
-        "country": code,
-        "label": label,
-    }
+    return {"tip": tip, "resources": resources, "country": code, "label": label}
+
+
+def services(content: ss.Catalogue, country: str | None) -> tuple[ss.Resource, ...]:
+    """Return the country's services then anyone's; without a country, only anyone's."""
+    if country is None:
+        return tuple(r for r in content.resources.values() if r.worldwide)
+    return content.resources.select(country=country)
 
 
 def known_country(content: ss.Catalogue, country: str | None) -> str | None:

@@ -51,20 +51,27 @@ def tip_context(
     except ss.InvalidLocaleError:
         locale = content.negotiate(None)  # a malformed header: the default language
     code = known_country(content, country)
-    # Without a country, advice that applies everywhere and services anyone can use.
-    tip = content.advice.tip(audience="young-people", jurisdiction=code)
-    if code is None:
-        resources = tuple(r for r in content.resources.values() if r.worldwide)
-    else:
-        resources = content.resources.select(country=code)
+    # Without a country, advice that applies everywhere, help anyone can use, and a notice.
+    tip = content.advice.tip(audience="young-people", jurisdiction=code).localize(
+        locale, country=code
+    )
+    # The help the tip needs; for a tip that needs none, the country's (or anyone's) services.
+    resources = list(tip.resources) or [r.localize(locale) for r in services(content, code)]
     return {
-        "tip": tip.localize(locale),
-        "resources": [r.localize(locale) for r in resources],
+        "tip": tip,
+        "resources": resources,
         "country": code,
         "worldwide": content.label("worldwide", locale),
         "heading": content.label("where-to-get-help", locale),
         "count": content.label("places-to-get-help", locale, count=len(resources)),
     }
+
+
+def services(content: ss.Catalogue, country: str | None) -> tuple[ss.Resource, ...]:
+    """Return the country's services then anyone's; without a country, only anyone's."""
+    if country is None:
+        return tuple(r for r in content.resources.values() if r.worldwide)
+    return content.resources.select(country=country)
 
 
 def known_country(content: ss.Catalogue, country: str | None) -> str | None:

@@ -444,7 +444,7 @@ class TestValidate:
 
 
 class TestExport:
-    """`export` writes content as JSON (DESIGN.md lists it among the commands)."""
+    """`export` writes content as JSON (a documented command)."""
 
     def test_export_json(self) -> None:
         """The `export --format json` command writes JSON that includes every item of a pack."""

@@ -16,6 +16,7 @@ from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sextingsafe as ss
 from sextingsafe import (
     Catalogue,
     InvalidLocaleError,
@@ -559,3 +560,21 @@ class TestSourcesHtml:
             '<span class="sextingsafe-sources"><cite><a href="https://iwf.org.uk/faqs">FAQs</a>'
             "</cite> (IWF)</span>"
         ) == _sources_html((source,))
+
+
+class TestCorrectionLink:
+    """Every help list the library renders as HTML links to the correction page."""
+
+    def test_after_the_help_list(self) -> None:
+        """An advice item's HTML ends its help section with the link, in the reader's language."""
+        html = ss.advice["if-your-nude-was-shared"].localize("en", country="GB").__html__()
+
+        assert html.endswith(
+            '</ul></div><p class="sextingsafe-correction">'
+            f'<a href="{ss.CORRECTION_URL}"><span lang="en" dir="ltr">'
+            "Report a wrong number or text</span></a></p></section></article>"
+        )
+
+    def test_the_page(self) -> None:
+        """The address is the documentation page that explains how to report."""
+        assert ss.CORRECTION_URL.endswith("/how-to/report-a-correction.html")

@@ -488,7 +488,7 @@ class TestEnums:
         ],
     )
     def test_documented_values(self, enum: type[Any], values: set[str]) -> None:
-        """The enums carry exactly the values DESIGN.md documents."""
+        """The enums carry exactly the documented values."""
         assert values == {member.value for member in enum}
 
     def test_quote_language(self) -> None:

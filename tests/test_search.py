@@ -42,7 +42,7 @@ class TestSearch:
         hits = ss.search("zdjecia usuniecie", locale="pl", kinds=["advice"])
 
         assert "ask-people-to-delete-your-nude" == hits[0].item.id
-        assert "Jak poprosić innych o usunięcie twojego nagiego zdjęcia" == hits[0].snippet
+        assert hits[0].snippet.startswith("Jak poprosić innych o usunięcie")
 
     def test_every_word_must_match(self) -> None:
         """An item is a hit only when every word is in it."""

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
     from ._export import export, export_schema, load_export
     from ._help import Help, HelpGroup
+    from ._html import CORRECTION_URL
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
@@ -77,11 +78,12 @@ if TYPE_CHECKING:
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
     from ._search import SearchHit, search
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging checks
     "Advice",
     "AdviceCollection",
     "AgeRange",
     "Audience",
+    "CORRECTION_URL",
     "Catalogue",
     "Channel",
     "ChannelKind",
@@ -158,8 +160,9 @@ __all__ = [
 ]
 
 # Public names and the private module each lives in: imported on first use, so that
-# `import sextingsafe` costs next to nothing (see "What fast means here" in DESIGN.md).
+# `import sextingsafe` costs next to nothing (see docs/explanation/performance.md).
 _LAZY = {
+    "CORRECTION_URL": "._html",
     "Advice": "._model",
     "AdviceCollection": "._collections",
     "AgeRange": "._model",

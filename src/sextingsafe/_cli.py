@@ -179,7 +179,7 @@ def _parser() -> argparse.ArgumentParser:
         "--locale",
         "-l",
         default=None,
-        help="JSON: 'all' (default) or one locale; JSON-LD: the locale to write (default en)",
+        help="'all' or one locale (JSON default: all; JSON-LD default: en)",
     )
     export.add_argument(
         "--pack", action="append", default=[], metavar="PATH", help="also load this pack"
@@ -403,6 +403,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 name = occasion.localized_field("name", locale)
                 voice.say(out, f"({name}, {voice.day(when)})\n")
         _print_advice(tip, locale, out, catalogue, reader)
+        _cli_apps.print_correction(catalogue, locale, out)
         return EXIT_OK
     if args.command == "facts":
         items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)

@@ -14,7 +14,15 @@ from typing import Any, TextIO
 from ._catalogue import Catalogue
 from ._model import Audience
 
-__all__ = ["add_diff", "add_search", "positive", "run_diff", "run_search", "write_split"]
+__all__ = [
+    "add_diff",
+    "add_search",
+    "positive",
+    "print_correction",
+    "run_diff",
+    "run_search",
+    "write_split",
+]
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 _SEARCH_KINDS = ("fact", "quote", "advice", "resource")
@@ -107,6 +115,13 @@ def run_search(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> i
     for hit in hits:
         print(f"[{hit.kind} {hit.item.id}] {hit.snippet}", file=out)
     return 0
+
+
+def print_correction(catalogue: Catalogue, locale: str | None, out: TextIO) -> None:
+    """Print where to report a wrong number or text, after a list of help."""
+    from ._html import CORRECTION_URL
+
+    print(f"\n{catalogue.label('report-a-correction', locale)}: {CORRECTION_URL}", file=out)
 
 
 def write_split(catalogue: Catalogue, directory: str) -> int:

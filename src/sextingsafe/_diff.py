@@ -413,15 +413,16 @@ def _merge_bundles(directory: str, index: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _merge_item(into: dict[str, Any], item: Mapping[str, Any]) -> None:
-    # Texts and review status are maps by locale: each bundle adds its locale's entries.
-    for key, value in item.items():
-        if not isinstance(value, Mapping):
-            continue
-        target = into.setdefault(key, {})
-        if not isinstance(target, dict):
-            continue
-        for sub, inner in value.items():
-            if isinstance(inner, Mapping) and isinstance(target.get(sub), dict):
-                target[sub].update(inner)
-            else:
-                target[sub] = inner
+    # Texts and review status are maps by locale (in lists, too: a script's lines): each
+    # bundle adds its locale's entries to the same item.
+    _merge_value(into, item)
+
+
+def _merge_value(into: Any, value: Any) -> Any:
+    if isinstance(into, dict) and isinstance(value, Mapping):
+        for key, inner in value.items():
+            into[key] = _merge_value(into[key], inner) if key in into else inner
+        return into
+    if isinstance(into, list) and isinstance(value, list) and len(into) == len(value):
+        return [_merge_value(a, b) for a, b in zip(into, value, strict=True)]
+    return into

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ._model import Source
 
 __all__ = [
+    "CORRECTION_URL",
     "HTML",
     "advice_html",
     "emergency_html",
@@ -37,6 +38,11 @@ __all__ = [
     "script_html",
     "term_html",
 ]
+
+#: Where a reader reports a wrong phone number, link, hours or text: the documentation page that
+#: explains how (the repository's correction issue form, or a private report for anything
+#: sensitive). Every help list the library renders as HTML links to it.
+CORRECTION_URL = "https://sextingsafe.readthedocs.io/en/latest/how-to/report-a-correction.html"
 
 
 class HTML(str):
@@ -135,7 +141,8 @@ def advice_html(view: LocalizedAdvice) -> HTML:
         emergency = view.emergency.__html__()
     groups = "".join(help_html(group) for group in view.help if group.resources)
     section = (
-        f'<section class="sextingsafe-help">{notice}{emergency}{groups}</section>'
+        f'<section class="sextingsafe-help">{notice}{emergency}{groups}'
+        f"{correction_html(view) if emergency or groups else ''}</section>"
         if notice or emergency or groups
         else ""
     )
@@ -174,6 +181,17 @@ def emergency_html(view: LocalizedEmergency) -> HTML:
 
 def _dialled(number: str) -> str:
     return "".join(c for c in number if c.isdigit() or c == "+")
+
+
+def correction_html(view: LocalizedAdvice) -> str:
+    """Return the link to report a wrong number or text, for after a help list."""
+    renderer = view.advice.renderer
+    text = (
+        renderer.label("report-a-correction", view.title.requested).__html__()
+        if renderer is not None
+        else "Report a wrong number or text"
+    )
+    return f'<p class="sextingsafe-correction"><a href="{escape(CORRECTION_URL)}">{text}</a></p>'
 
 
 def term_html(view: LocalizedTerm) -> HTML:

@@ -38,6 +38,7 @@ _SINGULAR = (
     pgettext("ui:hours", "Hours"),
     pgettext("ui:worldwide", "Available from anywhere"),
     pgettext("ui:partial", "Some details of this service are not fully confirmed"),
+    pgettext("ui:report-a-correction", "Report a wrong number or text"),
     pgettext("ui:last-checked", "Last checked"),
     pgettext("ui:undated", "no date"),
     pgettext("ui:source", "Source"),

@@ -179,6 +179,11 @@ class Renderer(Protocol):
     ) -> Any:
         """Return *item* with every text field in *locale* (and advice's help for *country*)."""
 
+    def label(
+        self, name: str, locale: Locale | str | None, count: int | None = None
+    ) -> LocalizedText:
+        """Return the catalogue's interface label *name* in *locale*."""
+
 
 def _no_renderer(item: _Localizable) -> LookupError:
     return LookupError(
@@ -197,6 +202,10 @@ class _Localizable:
     translatable: ClassVar[tuple[str, ...]]
     id: str
     renderer: Renderer | None
+
+    def __repr__(self) -> str:
+        # The id names the item; the full fields run to kilobytes (use attrs.asdict for them).
+        return f"{type(self).__name__}(id={self.id!r})"
 
     def message(self, name: str) -> str:
         """Return the English source text of the message *name* (``""`` when it is absent).
@@ -234,7 +243,7 @@ def _renderer_field() -> Any:
     return field(default=None, eq=False, repr=False, kw_only=True)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Source:
     """A publication that content is checked against."""
 
@@ -250,6 +259,9 @@ class Source:
     via: str | None = field(default=None, validator=_https)
     author: str | None = field(default=None, validator=_optional_string)
     note: str = field(default="", validator=_optional_text)
+
+    def __repr__(self) -> str:
+        return f"Source(id={self.id!r})"
 
 
 @frozen(kw_only=True)
@@ -294,7 +306,7 @@ def _age_range(_inst: object, attribute: Any, value: Any) -> None:
         raise TypeError(f"{attribute.name} must be a table such as {{ min = 11, max = 17 }}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Speaker(_Localizable):
     """A person quoted; a pseudonym is flagged as one."""
 
@@ -309,7 +321,7 @@ class Speaker(_Localizable):
     renderer: Renderer | None = _renderer_field()
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Occasion(_Localizable):
     """A campaign moment that content suits, with a sourced rule for its date.
 
@@ -373,7 +385,7 @@ class Occasion(_Localizable):
         return None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Fact(_Localizable):
     """A statistic with its value, period, place, population and provenance."""
 
@@ -445,7 +457,7 @@ class Fact(_Localizable):
         return result
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Quote(_Localizable):
     """Exact words, in their original language, with speaker, date and source."""
 
@@ -483,7 +495,7 @@ class Channel:
     value: str | None = field(default=None, validator=_optional_string)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Resource(_Localizable):
     """A helpline, or a report or image-removal service, for one or more countries."""
 
@@ -523,7 +535,7 @@ class Resource(_Localizable):
         return result
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Advice(_Localizable):
     """A short, actionable snippet for one or more audiences."""
 

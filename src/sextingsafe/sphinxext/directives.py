@@ -392,6 +392,14 @@ class ResourcesDirective(ListDirective):
         """Return the options' filters, with the country from the argument."""
         return {**super().filters(), "country": self.arguments[0]}
 
+    def run(self) -> list[nodes.Node]:
+        """Render the country's help, then the link to report a wrong number or text."""
+        found = super().run()
+        renderer = self.renderer()
+        if renderer is not None and found:
+            found.append(renderer.correction(renderer.page_lang))
+        return found
+
 
 class CatalogueDirective(_ContentDirective):
     """``.. sextingsafe:catalogue::``: every item, in sections by kind, as the catalogue pages."""
@@ -442,8 +450,9 @@ class LocalesDirective(_ContentDirective):
             if info.source:
                 state = f"the source language ({info.total} texts)"
             else:
+                coverage = "complete" if info.complete else "partial"
                 state = (
-                    f"{info.translated} of {info.total} texts translated, "
+                    f"{coverage}, {info.translated} of {info.total} texts translated, "
                     f"{info.reviewed} reviewed by a person"
                 )
             direction = "right to left" if info.direction == "rtl" else "left to right"

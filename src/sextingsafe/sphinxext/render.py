@@ -18,6 +18,7 @@ from docutils import nodes
 from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
 from sextingsafe._bidi import ltr_segments
 from sextingsafe._format import format_day
+from sextingsafe._html import CORRECTION_URL
 from sextingsafe._i18n import WRITTEN_IN, to_babel
 from sextingsafe._labels import LABELS
 
@@ -403,8 +404,15 @@ class ItemRenderer:
                     help_list += nodes.list_item("", _p(*self._resource_line(resource, within)))
                 if helpers:
                     block.append(help_list)
+            block.append(self.correction(within))
         block.extend(self._sources(advice, within, anchor))
         return block
+
+    def correction(self, within: str) -> nodes.paragraph:
+        """Return the link to report a wrong number or text, for after a list of help."""
+        text = self.phrase(self.label("report-a-correction"), within)
+        link = nodes.reference("", "", text, refuri=CORRECTION_URL)
+        return _p(link, classes=["sextingsafe-correction"])
 
     def _resource_line(self, resource: Resource, within: str) -> list[nodes.Node]:
         # A link to the resource's own entry where the project shows one; else its website.

@@ -200,7 +200,7 @@ class TestAdviceSelect:
             ),
             ({"topic": "the-law"}, ("sel-gb-yp", "sel-sct-parents", "sel-nir-yp")),
             ({"audience": "young-people", "topic": "the-law"}, ("sel-gb-yp", "sel-nir-yp")),
-            ({"resource": "sel-gb-line"}, ("sel-gb-yp", "sel-both")),
+            ({"resource": "sel-gb-line"}, ("sel-gb-yp",)),
             ({"audience": "professionals", "topic": "sextortion"}, ()),
             (
                 {"audience": "young-people", "topic": "the-law", "jurisdiction": "GB-SCT"},

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+import sextingsafe as ss
 from sextingsafe import _cli as cli
 from sextingsafe._cli import main
 
@@ -46,7 +47,7 @@ class TestShow:
         assert out.startswith("Talk to someone you trust\n\nYou can talk to an adult you trust")
         assert (
             '  Source: Example Safeguarding Partnership, "Example guidance for testing packs" '
-            "(2024-03-11) https://example.org/guidance\n"
+            "(11 Mar 2024) https://example.org/guidance\n"
         ) in out
 
     def test_translated(self) -> None:
@@ -58,12 +59,13 @@ class TestShow:
         assert "Not yet translated" not in out
 
     def test_fallback_note(self) -> None:
-        """A locale without a translation prints English and says so."""
+        """A locale without a translation prints English and says so, in the reader's language."""
         status, out = run("show", "example-talk", "--pack", EXAMPLE, "-l", "pl")
 
         assert 0 == status
         assert out.startswith("Talk to someone you trust\n")
-        assert "(Not yet translated into pl; shown in en.)" in out
+        assert f"  ({ss.label('not-translated', 'pl')})\n" in out
+        assert "Not yet translated" not in out
 
     def test_json(self) -> None:
         """JSON output is one object per item, its text fields carrying locale and review."""
@@ -113,7 +115,55 @@ class TestShow:
         """A quote prints its words, a pseudonym flagged, the role and date."""
         _, out = run("show", "example-speaker-talk", "--pack", EXAMPLE)
 
-        assert '  "Talking helps."\n  — Sam (pseudonym), Example youth worker, 2024-03-11\n' in out
+        assert (
+            '  "Talking helps."\n  — Sam (not their real name), Example youth worker, 11 Mar 2024\n'
+        ) in out
+
+
+class TestFraming:
+    """The text output says, in the reader's language, what kind of text the reader gets."""
+
+    ADVICE = "if-youre-being-blackmailed"
+
+    def test_polish(self) -> None:
+        """Polish: the translation, its unreviewed status and every label in Polish."""
+        _, out = run("show", self.ADVICE, "-l", "pl")
+
+        assert out.startswith(str(ss.advice[self.ADVICE].localize("pl").title))
+        assert f"  ({ss.label('unreviewed', 'pl')})\n" in out
+        assert f"  {ss.label('source', 'pl')}: " in out
+        assert "Source:" not in out
+        assert ss.label("not-translated", "pl") not in out
+
+    def test_region_of_a_shipped_language(self) -> None:
+        """pl-PL reads the Polish translation, with no note that Polish is missing."""
+        _, polish = run("show", self.ADVICE, "-l", "pl")
+        _, regional = run("show", self.ADVICE, "-l", "pl-PL")
+
+        assert polish == regional
+        assert ss.label("not-translated", "pl") not in regional
+
+    def test_fallback_says_english(self) -> None:
+        """Swedish (no catalogue): English text, and a note that says English, not Swedish."""
+        _, out = run("show", self.ADVICE, "-l", "sv")
+
+        assert out.startswith(str(ss.advice[self.ADVICE].title))
+        assert "  (Not yet translated into your language; shown in English)\n" in out
+        assert "sv" not in out.split("\n", 1)[0]
+
+    def test_dates_by_babel(self) -> None:
+        """A source's date is written as the reader's locale writes dates, not ISO."""
+        _, out = run("show", "example-talk", "--pack", EXAMPLE, "-l", "pl")
+
+        assert "(11 mar 2024)" in out
+        assert "2024-03-11" not in out
+
+    def test_arabic_numbers_isolated(self) -> None:
+        """Arabic output isolates the numbers to dial (U+2066 ... U+2069), so they read in order."""
+        _, out = run("resources", "-l", "ar", "--country", "BR")
+
+        assert "\u2066(61) 99611-0100\u2069" in out
+        assert f"  ({ss.label('unreviewed', 'ar')})" in out
 
 
 class TestLists:
@@ -172,11 +222,11 @@ class TestLists:
         assert "* GB Line (Example Trust; GB)" in first[1]
 
     def test_tip_json(self) -> None:
-        """The `tip` JSON carries the advice and a `help` list of resources."""
+        """The `tip` JSON carries the advice and its `help` for the country, need by need."""
         data = run_json("tip", "--pack", SELECTION, "--on", "2024-02-14", "--country", "FR")
 
-        assert "advice" == data["type"]
-        assert "sel-fr-line" in [r["id"] for r in data["help"]]
+        assert ("advice", "FR") == (data["type"], data["country"])
+        assert "sel-fr-line" in [r["id"] for group in data["help"] for r in group["resources"]]
 
     def test_locales(self) -> None:
         """The `locales` command lists English first, then each catalogue with its counts."""
@@ -204,6 +254,27 @@ class TestLists:
             line.split()[:2] for line in out.splitlines() if line.startswith("ar ")
         )
 
+    def test_locales_partial(self, tmp_path: Path) -> None:
+        """A locale with only some messages translated is listed as partial, with its share."""
+        pack = tmp_path / "sv-start"
+        folder = pack / "locale" / "sv" / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (pack / "pack.toml").write_text('name = "sv-start"\n', encoding="utf-8")
+        (folder / "sextingsafe.po").write_text(
+            'msgid ""\nmsgstr ""\n"Language: sv\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            'msgctxt "ui:sources"\nmsgid "Sources"\nmsgstr "Källor"\n',
+            encoding="utf-8",
+        )
+
+        _, out = run("locales", "--pack", str(pack))
+        (row,) = [line for line in out.splitlines() if line.startswith("sv ")]
+        (data,) = [r for r in run_json("locales", "--pack", str(pack)) if r["locale"] == "sv"]
+
+        assert row.endswith("  partial (0 %)")
+        assert (1, False) == (data["translated"], data["complete"])
+        assert out.splitlines()[1].endswith("(source language)")
+
 
 class TestExitCodes:
     """Exit status 1 for what cannot be found or is invalid, 2 for usage errors."""
@@ -223,6 +294,8 @@ class TestExitCodes:
             ),
             (["tip", "--pack", EXAMPLE, "--country", "G"], "invalid country 'G'"),
             (["show", "example-talk", "--pack", str(PACKS / "broken")], "content pack"),
+            (["tip", "--country", "UK"], "invalid country 'UK'"),
+            (["advice", "--topic", "gossip"], "invalid topic 'gossip'"),
         ],
     )
     def test_invalid(
@@ -240,7 +313,6 @@ class TestExitCodes:
             [],
             ["bogus"],
             ["show"],
-            ["advice", "--topic", "gossip"],
             ["facts", "--format", "yaml"],
             ["tip", "--on", "yesterday"],
             ["resources", "--no-such-option"],
@@ -250,14 +322,18 @@ class TestExitCodes:
         """Usage errors: status 2, usage on stderr."""
         status, out = run(*argv)
 
+        err = capsys.readouterr().err
         assert (2, "") == (status, out)
-        assert "usage: sextingsafe" in capsys.readouterr().err
+        assert 1 == len(err.splitlines()), err
+        assert err.startswith("sextingsafe")
+        assert "usage:" not in err
 
     def test_version(self) -> None:
-        """--version prints the installed version to the given stdout and exits 0."""
+        """--version prints the installed code and content versions to the given stdout."""
         status, out = run("--version")
+        code = importlib.metadata.version("sextingsafe")
 
-        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n") == (status, out)
+        assert (0, f"sextingsafe {code} (content {ss.content_version})\n") == (status, out)
 
     def test_help(self) -> None:
         """--help prints usage to the given stdout and exits 0."""
@@ -275,7 +351,8 @@ class TestExitCodes:
             check=False,
         )
 
-        assert (0, f"sextingsafe {importlib.metadata.version('sextingsafe')}\n", "") == (
+        versions = f"{importlib.metadata.version('sextingsafe')} (content {ss.content_version})"
+        assert (0, f"sextingsafe {versions}\n", "") == (
             done.returncode,
             done.stdout,
             done.stderr,
@@ -367,7 +444,7 @@ class TestValidate:
 
 
 class TestExport:
-    """`export` writes content as JSON (DESIGN.md lists it among the commands)."""
+    """`export` writes content as JSON (a documented command)."""
 
     def test_export_json(self) -> None:
         """The `export --format json` command writes JSON that includes every item of a pack."""
@@ -377,3 +454,115 @@ class TestExport:
         text = json.dumps(json.loads(out))
         for item in ("example-share", "example-speaker-talk", "example-talk", "example-line"):
             assert f'"{item}"' in text
+
+
+class TestOddInput:
+    """Odd input gets one clear line: what was wrong, what was meant, and the exit status."""
+
+    @pytest.mark.parametrize(
+        ("argv", "line"),
+        [
+            (
+                ["tip", "--country", "UK"],
+                (
+                    "sextingsafe: error: invalid country 'UK': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB', or a subdivision such as 'GB-SCT'; "
+                    "did you mean 'GB'?"
+                ),
+            ),
+            (
+                ["tip", "--country", "uk"],
+                (
+                    "sextingsafe: error: invalid country 'uk': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB', or a subdivision such as 'GB-SCT'; "
+                    "did you mean 'GB'?"
+                ),
+            ),
+            (
+                ["resources", "--country", "France"],
+                (
+                    "sextingsafe: error: invalid country 'France': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB'; did you mean 'FR'?"
+                ),
+            ),
+            (
+                ["advice", "--jurisdiction", "UK"],
+                (
+                    "sextingsafe: error: invalid jurisdiction 'UK': expected an ISO 3166 code such "
+                    "as 'GB' or 'GB-SCT'; did you mean 'GB'?"
+                ),
+            ),
+            (
+                ["advice", "--jurisdiction", "Scotland"],
+                (
+                    "sextingsafe: error: invalid jurisdiction 'Scotland': expected an ISO 3166 "
+                    "code such as 'GB' or 'GB-SCT'; did you mean 'GB-SCT'?"
+                ),
+            ),
+            (
+                ["quotes", "--speaker", "zena"],
+                "sextingsafe: error: no speaker with id 'zena'; did you mean 'zena-marshall'?",
+            ),
+            (["quotes", "--speaker", "nobody"], "sextingsafe: error: no speaker with id 'nobody'"),
+        ],
+        ids=["UK", "uk", "France", "jurisdiction-UK", "Scotland", "speaker", "no-speaker"],
+    )
+    def test_not_found_with_suggestions(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], line: str
+    ) -> None:
+        """Status 1 and one line on stderr, with the value most likely meant."""
+        status, out = run(*argv)
+
+        assert (1, "", line + "\n") == (status, out, capsys.readouterr().err)
+
+    @pytest.mark.parametrize(
+        ("value", "line"),
+        [
+            (
+                "2026-02-30",
+                (
+                    "sextingsafe tip: error: argument --on: '2026-02-30' is not a day written "
+                    "YYYY-MM-DD (day is out of range for month) (see 'sextingsafe tip --help')"
+                ),
+            ),
+            (
+                "tomorrow",
+                (
+                    "sextingsafe tip: error: argument --on: 'tomorrow' is not a day written "
+                    "YYYY-MM-DD (see 'sextingsafe tip --help')"
+                ),
+            ),
+        ],
+    )
+    def test_bad_date(self, capsys: pytest.CaptureFixture[str], value: str, line: str) -> None:
+        """A bad --on day is a usage error (status 2) in one line, without the usage."""
+        status, _ = run("tip", "--on", value)
+
+        assert (2, line + "\n") == (status, capsys.readouterr().err)
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "tip",
+            "facts",
+            "quotes",
+            "advice",
+            "resources",
+            "occasions",
+            "show",
+            "locales",
+            "export",
+            "validate",
+            "search",
+            "diff",
+        ],
+    )
+    def test_help_describes_and_shows_examples(self, command: str) -> None:
+        """Every command's --help has a description and at least one example of its use."""
+        status, out = run(command, "--help")
+
+        assert 0 == status
+        usage, description = out.split("\n\n")[:2]
+        assert usage.startswith(f"usage: sextingsafe {command}")
+        assert len(description) > 20
+        assert f"examples:\n  sextingsafe {command}" in out

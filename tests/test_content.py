@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 import sextingsafe
 from sextingsafe import Catalogue, Confidence, LocalizedText, Review
 from sextingsafe._catalogue import default_catalogue
-from sextingsafe._editorial import RISK_TOPICS
+from sextingsafe._editorial import RISK_TOPICS, points_to_help
 from sextingsafe._gettext import review_comment
 from sextingsafe._model import placeholders
 from sextingsafe._packs import BUNDLED, read_pack
@@ -154,7 +154,7 @@ class TestIntegrity:
         missing = [
             advice.id
             for advice in bundled.advice.values()
-            if RISK_TOPICS & set(advice.topics) and not (advice.resources or advice.needs)
+            if RISK_TOPICS & set(advice.topics) and not points_to_help(advice)
         ]
 
         assert [] == missing
@@ -380,6 +380,38 @@ class TestShippedLocale:
         read_catalog(locale)  # a missing catalogue fails here, with its path
 
         assert [] == [str(f) for f in check_po(str(po_path(locale)), locale, bundled.messages())]
+
+
+def item_audiences(catalogue: Catalogue) -> dict[str, frozenset[str]]:
+    """Return the audiences of every item that has them, by its context prefix ``kind:id``."""
+    return {
+        f"{item.item_kind}:{item.id}": frozenset(a.value for a in item.audiences)
+        for kind in catalogue.content
+        for item in kind
+        if getattr(item, "audiences", None)
+    }
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_term_base(bundled: Catalogue, locale: str) -> None:
+    """Every message uses the locale's approved words for the key terms, per audience.
+
+    The approved words are the glossary's own translations (see docs/how-to/translate.md).
+    """
+    from sextingsafe._termbase import term_faults, term_rules
+
+    catalog = read_catalog(locale)
+    translations = [
+        (m.context, singular(m), form)
+        for m in catalog
+        if m.id and m.context and not m.fuzzy
+        for _, form in pairs(m)
+        if form
+    ]
+
+    faults = term_faults(term_rules(catalog), translations, item_audiences(bundled))
+
+    assert [] == [f"{locale} {context}: {fault}" for context, fault in faults]
 
 
 class TestArabic:

@@ -108,11 +108,11 @@ class TestItemToDict:
         assert data["caveat"]["is_fallback"]
 
     def test_advice(self, example: Catalogue) -> None:
-        """Advice carries its title and body with review status, and its resources' ids."""
+        """Advice carries its title and body with review status, and the help it needs."""
         data = item_to_dict(example.advice["example-talk"], "fr")
 
         assert ("reviewed", "unreviewed") == (data["title"]["review"], data["body"]["review"])
-        assert ["example-line"] == data["resources"]
+        assert ([], ["child-helpline"]) == (data["resources"], data["needs"])
         assert (["young-people"], ["support"]) == (data["audiences"], data["topics"])
 
     def test_quote(self, selection: Catalogue) -> None:

@@ -14,6 +14,7 @@ from pyld import jsonld
 
 import sextingsafe as ss
 from sextingsafe._export import SCHEMA_PATH
+from sextingsafe._jsonld import TERMS
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +78,58 @@ class TestJsonLd:
                 TestJsonLd._terms(value, found)
         return found
 
-    @pytest.mark.parametrize("locale", ["en", "ar"])
+    @pytest.mark.parametrize("locale", ["en", "ar", "all"])
     def test_expands_to_schema_org(self, locale: str) -> None:
-        """Every property and type resolves to a https://schema.org/ IRI, with no network."""
+        """Every property and type is schema.org's or one of our documented terms, offline."""
         expanded = jsonld.expand(ss.export_jsonld(locale=locale))
         terms = self._terms(expanded, set())
+        ours = {t.removeprefix(TERMS) for t in terms if t.startswith(TERMS)}
 
-        assert terms
-        assert {t for t in terms if not t.startswith("https://schema.org/")} == set()
+        assert {t for t in terms if not t.startswith(("https://schema.org/", TERMS))} == set()
+        assert {"review", "status", "checked", "confidence"} == ours
+
+    def test_review_status(self) -> None:
+        """Each item says, per language written, whether its text is reviewed."""
+        graph = ss.export_jsonld(locale="pl")["@graph"]
+        advice = next(
+            n for n in graph if n["@id"] == "urn:sextingsafe:advice:ask-who-should-see-it"
+        )
+        item = ss.advice["ask-who-should-see-it"]
+
+        assert [{"inLanguage": "pl", "ss:status": "unreviewed"}] == advice["ss:review"]
+        assert item.reviewed.isoformat() == advice["lastReviewed"]
+
+    def test_resource_checked(self) -> None:
+        """A resource carries the day its details were checked and how sure they are."""
+        graph = ss.export_jsonld()["@graph"]
+        node = next(n for n in graph if n["@id"] == "urn:sextingsafe:resource:childline-gb")
+        line = ss.resources["childline-gb"]
+
+        assert (line.checked.isoformat(), line.confidence.value) == (
+            node["ss:checked"],
+            node["ss:confidence"],
+        )
+
+    def test_all_locales(self) -> None:
+        """``locale="all"`` writes each text once per language it is translated into."""
+        data = ss.export_jsonld(locale="all")
+        advice = next(
+            n for n in data["@graph"] if n["@id"] == "urn:sextingsafe:advice:ask-who-should-see-it"
+        )
+        item = ss.advice["ask-who-should-see-it"]
+        translated = {
+            info.tag for info in ss.locales() if not item.localize(info.tag).title.is_fallback
+        }
+
+        assert translated == {value["@language"] for value in advice["name"]}
+        assert translated == {entry["inLanguage"] for entry in advice["ss:review"]}
+        assert len(ss.locales()) == len(data["@graph"][0]["inLanguage"])
+
+    def test_content_version(self) -> None:
+        """A Dataset node names the content version."""
+        first = ss.export_jsonld()["@graph"][0]
+
+        assert ("Dataset", ss.content_version) == (first["@type"], first["version"])
 
     def test_types_used(self) -> None:
         """Facts are Claims, quotes Quotations, advice HowToTips, resources Organizations."""

@@ -241,7 +241,7 @@ class TestHtmlElement:
 
     def test_element(self) -> None:
         """The text is escaped inside a span with lang and dir."""
-        assert '<span lang="ar" dir="rtl">a &lt;b&gt;</span>' == html_element("a <b>", "ar", "rtl")
+        assert '<span lang="ar" dir="rtl">ا &lt;ب&gt;</span>' == html_element("ا <ب>", "ar", "rtl")
 
     def test_tag(self) -> None:
         """Another tag can be asked for."""

@@ -63,6 +63,13 @@ def reachable() -> Iterator[object]:
                         yield item.localized_field(name, locale)
     yield from sextingsafe.locales()
     yield sextingsafe.label("places-to-get-help", "ar", count=3)
+    for country in ("GB", "AU", None):
+        yield sextingsafe.help_for(["child-helpline", "emergency"], country)
+        for advice in sextingsafe.advice.values():
+            yield advice.localize("pl", country)
+    yield from sextingsafe.search("help", "pl")
+    old = sextingsafe.export(locales=None)
+    yield sextingsafe.diff(old, {**old, "facts": old["facts"][1:]})
 
 
 def walk(value: object, path: str = "") -> Iterator[tuple[str, object]]:

@@ -16,6 +16,7 @@ from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sextingsafe as ss
 from sextingsafe import (
     Catalogue,
     InvalidLocaleError,
@@ -137,9 +138,32 @@ class TestLocalizedText:
 
     def test_html_escapes_and_carries_lang_dir(self) -> None:
         """__html__ escapes the text and wraps it with its BCP 47 lang and its dir."""
-        text = LocalizedText('<b>"1 & 2"</b>', locale="ar_EG")
+        text = LocalizedText('<ب>"1 & 2"</ب>', locale="ar_EG")
 
-        assert '<span lang="ar-EG" dir="rtl">&lt;b&gt;&quot;1 &amp; 2&quot;&lt;/b&gt;</span>' == (
+        assert '<span lang="ar-EG" dir="rtl">&lt;ب&gt;&quot;1 &amp; 2&quot;&lt;/ب&gt;</span>' == (
+            text.__html__()
+        )
+
+    def test_html_isolates_left_to_right_runs(self) -> None:
+        """In right-to-left HTML, numbers to dial, addresses and Latin names are in <bdi dir=ltr>.
+
+        A bare number (an age) is not: the browser lays it out in order by itself.
+        """
+        text = LocalizedText(
+            "عبر WhatsApp على (61) 99611-0100 أو iwf.org.uk، تحت 18 عامًا", locale="ar"
+        )
+
+        assert (
+            '<span lang="ar" dir="rtl">عبر <bdi dir="ltr">WhatsApp</bdi> على '
+            '<bdi dir="ltr">(61) 99611-0100</bdi> أو <bdi dir="ltr">iwf.org.uk</bdi>، '
+            "تحت 18 عامًا</span>"
+        ) == text.__html__()
+
+    def test_html_left_to_right_text_unchanged(self) -> None:
+        """Left-to-right text gets no isolation: its numbers and names already read in order."""
+        text = LocalizedText("Call (61) 99611-0100 on WhatsApp", locale="pt_BR")
+
+        assert '<span lang="pt-BR" dir="ltr">Call (61) 99611-0100 on WhatsApp</span>' == (
             text.__html__()
         )
 
@@ -435,8 +459,8 @@ class TestLocalizedAdviceAndResource:
     """Advice and resources localise their text and carry their item."""
 
     def test_advice(self, selection: Catalogue) -> None:
-        """Advice gives title and body, and its resources localised likewise, in order."""
-        local = selection.advice["sel-both"].localize("ar")
+        """Advice gives title and body, and the country's help localised likewise, in order."""
+        local = selection.advice["sel-both"].localize("ar", country="GB")
 
         assert isinstance(local, LocalizedAdvice)
         assert ("sel-both", ("sel-world-removal", "sel-gb-line")) == (
@@ -540,3 +564,21 @@ class TestSourcesHtml:
             '<span class="sextingsafe-sources"><cite><a href="https://iwf.org.uk/faqs">FAQs</a>'
             "</cite> (IWF)</span>"
         ) == _sources_html((source,))
+
+
+class TestCorrectionLink:
+    """Every help list the library renders as HTML links to the correction page."""
+
+    def test_after_the_help_list(self) -> None:
+        """An advice item's HTML ends its help section with the link, in the reader's language."""
+        html = ss.advice["if-your-nude-was-shared"].localize("en", country="GB").__html__()
+
+        assert html.endswith(
+            '</ul></div><p class="sextingsafe-correction">'
+            f'<a href="{ss.CORRECTION_URL}"><span lang="en" dir="ltr">'
+            "Report a wrong number or text</span></a></p></section></article>"
+        )
+
+    def test_the_page(self) -> None:
+        """The address is the documentation page that explains how to report."""
+        assert ss.CORRECTION_URL.endswith("/how-to/report-a-correction.html")

@@ -130,7 +130,7 @@ class TestAll:
 
 
 class TestColdImport:
-    """`import sextingsafe` imports nothing heavy (DESIGN.md: only attrs at import time)."""
+    """`import sextingsafe` imports nothing heavy (only attrs at import time)."""
 
     @pytest.mark.parametrize(
         "module", ["babel", "json", "gettext", "tomllib", "importlib.metadata"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ class TestCheckMessage:
             ("Aged 18 or over?", "هل عمرك ١٨ عامًا أو أكثر؟"),
             ("Where to get help", "Où trouver de l'aide"),
             ('He said "stop."', "Il a dit « stop. »"),
+            ('"I am glad you told me."', "「我很高興你告訴我。」"),
+            ('"I\'m glad you told me."', "「我很高興你告訴我。」"),
         ],
     )
     def test_clean(self, source: str, translation: str) -> None:
@@ -52,14 +55,112 @@ class TestCheckMessage:
         """Each kind of drift is one fault naming the locale, the context and the problem."""
         faults = check_message("fr", "advice:x:body", source, translation)
 
-        assert 1 == len(faults), faults
-        assert ("fr", "advice:x:body") == (faults[0].locale, faults[0].context)
-        assert fault in faults[0].fault
+        assert [("fr", "advice:x:body", True)] == [
+            (f.locale, f.context, fault in f.fault) for f in faults
+        ]
+
+    @pytest.mark.parametrize(
+        ("source", "translation", "fault"),
+        [
+            (
+                "{count} children.",
+                "{total} enfants.",
+                "placeholders [{total}] differ from the source's [{count}]",
+            ),
+            ("Aged 12.", "Âgé de 1 2.", "numbers ['1', '2'] differ from the source's ['12']"),
+            (
+                "Aged 13 to 17.",
+                "De 13 à 18 ans.",
+                "numbers ['13', '18'] differ from the source's ['13', '17']",
+            ),
+            (
+                "Talk to someone.",
+                "Parle à quelqu'un",
+                "the source ends with '.' but the translation ends with 'n'",
+            ),
+            (
+                "Where to get help",
+                "Où trouver de l'aide.",
+                "the source has no final full stop but the translation ends with '.'",
+            ),
+            ("Talk. ", "Parle.", "leading or trailing white space differs from the source"),
+        ],
+    )
+    def test_fault_text(self, source: str, translation: str, fault: str) -> None:
+        """The fault says exactly what differs, with the values on both sides."""
+        assert [CatalogueFault("pl", "ui:x", fault)] == check_message(
+            "pl", "ui:x", source, translation
+        )
 
     def test_str(self) -> None:
         """A fault reads `locale context: problem`, or `locale: problem` for a whole catalogue."""
         assert "pl ui:x: untranslated" == str(CatalogueFault("pl", "ui:x", "untranslated"))
         assert "pl: bad header" == str(CatalogueFault("pl", "", "bad header"))
+
+
+class TestNumbers:
+    """Numbers to dial stay as written, in Latin digits; times follow the locale's clock."""
+
+    @pytest.mark.parametrize(
+        ("locale", "source", "translation"),
+        [
+            ("fa", "Call 116 111.", "با 116 111 تماس بگیرید."),
+            ("ur", "WhatsApp (61) 99611-0100.", "واٹس ایپ (61) 99611-0100۔"),
+            ("fr", "Every day, 2pm to 8pm", "Tous les jours, de 14 h à 20 h"),
+            ("de", "Monday, 10am to 12 noon", "Montag, 10:00 bis 12:00 Uhr"),
+            ("ar", "Every day, 9am to 11pm", "كل يوم، من 9 صباحًا حتى 11 مساءً"),
+            ("fr", "14.9% of them", "14,9 % d'entre eux"),
+            ("pl", "Report at report.iwf.org.uk.", "Zgłoś na report.iwf.org.uk."),
+            ("zh_Hans", "Call Triple Zero (000).", "请拨打Triple Zero（000）。"),
+            ("bn", "The Act 2021 covers under-18s.", "আইন (Act 2021) 18 বছরের কম বয়সীদের কথা বলে।"),
+            ("de", "Call +44 (0)20 7825 2500.", "Ruf +44 (0)20 7825 2500 an."),
+        ],
+    )
+    def test_clean(self, locale: str, source: str, translation: str) -> None:
+        """Numbers copied exactly, a 24-hour clock, a 12-hour one where the locale uses it."""
+        assert [] == check_message(locale, "c", source, translation)
+
+    @pytest.mark.parametrize(
+        ("locale", "source", "translation", "fault"),
+        [
+            (
+                "fa",
+                "Call (61) 99611-0100.",
+                "با (۶۱) ۹۹۶۱۱-۰۱۰۰ تماس بگیرید.",
+                (
+                    "the number to dial '(۶۱) ۹۹۶۱۱-۰۱۰۰' must be written in Latin digits, "
+                    "as '(61) 99611-0100'"
+                ),
+            ),
+            (
+                "hi",
+                "Call 1098.",
+                "१०९८ पर कॉल करें।",
+                "the number to dial '१०९८' must be written in Latin digits, as '1098'",
+            ),
+            (
+                "pl",
+                "Call 0800 1111.",
+                "Zadzwoń pod 0800 1112.",
+                "the number '0800 1111' must appear exactly as in the source",
+            ),
+            (
+                "fr",
+                "Every day, 2pm to 8pm",
+                "Tous les jours, de 14 h à 8 h du soir",
+                "8 reads as 8:00 in the morning on the 24-hour clock of fr; write 20 for 8pm",
+            ),
+            (
+                "de",
+                "See childline.org.uk.",
+                "Siehe childline.de.",
+                "the address 'childline.org.uk' must appear exactly as in the source",
+            ),
+        ],
+    )
+    def test_faults(self, locale: str, source: str, translation: str, fault: str) -> None:
+        """A number in native digits, a changed number or address, a 12-hour time: one fault."""
+        assert [fault] == [f.fault for f in check_message(locale, "c", source, translation)]
 
 
 class TestCheckPluralForm:
@@ -71,6 +172,17 @@ class TestCheckPluralForm:
         assert ["ui:x"] == [
             f.context for f in check_plural_form("pl", "ui:x", "{count} sources", "źródeł")
         ]
+
+    def test_malformed_form(self) -> None:
+        """A form with a placeholder that is not a plain name is one fault naming it."""
+        assert [
+            CatalogueFault(
+                "pl",
+                "ui:x",
+                "malformed placeholder: stray '{' at position 0 in '{count.__class__} źródeł': "
+                "placeholders are {name} or {name:spec}; write {{ or }} for a literal brace",
+            )
+        ] == check_plural_form("pl", "ui:x", "{count} sources", "{count.__class__} źródeł")
 
     def test_keeps_the_format(self) -> None:
         """A form that keeps the name but drops or changes the format is a fault, quoting it."""
@@ -195,6 +307,71 @@ class TestCheckPo:
         assert [("", "Content-Type must declare charset=UTF-8")] == [
             (f.context, f.fault) for f in faults
         ]
+
+    def test_every_fault_in_order(
+        self, tmp_path: Path, messages: tuple[tuple[str, str], ...]
+    ) -> None:
+        """Each message's fault is reported, in the content's order; none stops the others.
+
+        Completeness is required by default; an entry without a context is not content.
+        """
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        for old, new in (
+            ("zarejestrowała {count} zgłoszeń.", ""),
+            ('msgctxt "fact:sel-fact-everywhere', '#, fuzzy\nmsgctxt "fact:sel-fact-everywhere'),
+            ('msgstr "Pomyśl, kto to zobaczy"', 'msgstr "Pomyśl, kto to zobaczy."'),
+            ('msgstr[1] "{count} źródła"', 'msgstr[1] ""'),
+            ('msgstr[2] "{count} źródeł"', 'msgstr[2] "źródeł"'),
+        ):
+            assert 1 == text.count(old), old
+            text = text.replace(old, new)
+        text = text.replace(
+            'msgstr "Między {start} a {end} policja w fikcyjnej brytyjskiej jednostce ', 'msgstr "'
+        )
+        path = tmp_path / "pl.po"
+        path.write_text(text + '\nmsgid "no context"\nmsgstr "bez kontekstu"\n', encoding="utf-8")
+        wanted = (
+            "fact:sel-fact-everywhere:statement",
+            "fact:sel-fact-gb:statement",
+            "fact:sel-fact-gb:caveat",
+            "advice:sel-everywhere-yp:title",
+            "ui:sources-count",
+        )
+
+        faults = check_po(str(path), "pl", [m for m in messages if m[0] in wanted])
+
+        assert [
+            CatalogueFault(
+                "pl", "fact:sel-fact-everywhere:statement", "fuzzy: a translator must check it"
+            ),
+            CatalogueFault("pl", "fact:sel-fact-gb:statement", "untranslated"),
+            CatalogueFault("pl", "fact:sel-fact-gb:caveat", "missing from the catalogue"),
+            CatalogueFault(
+                "pl",
+                "advice:sel-everywhere-yp:title",
+                "the source has no final full stop but the translation ends with '.'",
+            ),
+            CatalogueFault("pl", "ui:sources-count", "a plural form is untranslated"),
+            CatalogueFault("pl", "ui:sources-count", "plural form 'źródeł' must keep [{count}]"),
+        ] == faults
+
+    def test_language_header_forms(
+        self, tmp_path: Path, messages: tuple[tuple[str, str], ...]
+    ) -> None:
+        """A Language header pt-BR matches the directory pt_BR; a missing header is a fault."""
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        tagged, missing = tmp_path / "pt_BR.po", tmp_path / "pl.po"
+        rule = "plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"  # CLDR's pt
+        tagged.write_text(
+            re.sub(r"plural=\(.*\);", rule, text.replace("Language: pl", "Language: pt-BR")),
+            encoding="utf-8",
+        )
+        missing.write_text(text.replace('"Language: pl\\n"\n', ""), encoding="utf-8")
+
+        assert [] == check_po(str(tagged), "pt_BR", messages, complete=False)
+        assert [CatalogueFault("pl", "", "Language header is '', expected 'pl'")] == check_po(
+            str(missing), "pl", messages, complete=False
+        )
 
     def test_unreadable(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """A catalogue that does not parse is one fault, not an exception."""

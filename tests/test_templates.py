@@ -16,8 +16,8 @@ import sextingsafe as ss
 EXAMPLES = Path(__file__).parents[1] / "examples"
 #: The tags the HTML renderer itself writes; any other tag on a page came from content.
 RENDERER_TAGS = {
-    "a", "article", "blockquote", "cite", "div", "figcaption", "figure", "h3", "li", "p",
-    "span", "strong", "time", "ul",
+    "a", "article", "bdi", "blockquote", "cite", "div", "figcaption", "figure", "h3", "h4", "li",
+    "ol", "p", "section", "span", "strong", "time", "ul",
 }  # fmt: skip
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
@@ -116,7 +116,8 @@ class TestFlask:
 
         assert '<html lang="ar" dir="rtl">' in page
         assert str(ss.label("where-to-get-help", "ar")) in page
-        assert "Childline" in page
+        # The tip changes daily, and so do the needs it resolves: some GB or worldwide service.
+        assert any(r.name in page for r in ss.resources.select(country="GB"))
 
     def test_country_resources(self, flask_app: ModuleType) -> None:
         """The page lists the resources for the country asked for."""
@@ -128,13 +129,23 @@ class TestFlask:
             assert resource.name.replace("'", "&#39;") in page
 
     def test_bad_header_and_country_do_not_crash(self, flask_app: ModuleType) -> None:
-        """A malformed header and an unknown country still give a page, in English, for GB."""
+        """A malformed header and an unknown country give an English page of worldwide help.
+
+        Never another country's numbers: the notice asks for the country instead.
+        """
         client = flask_app.create_app().test_client()
 
         response = client.get("/?country=XX", headers={"Accept-Language": "%%%"})
+        page = response.get_data(as_text=True)
 
         assert 200 == response.status_code
-        assert "Childline" in response.get_data(as_text=True)
+        assert '<html lang="en" dir="ltr">' in page
+        assert '<p class="notice">' in page
+        assert "Childline" not in page
+        assert "<strong>" in page
+        for resource in ss.resources.values():
+            if not resource.worldwide:
+                assert f"<strong>{resource.name}</strong>" not in page
 
     def test_hostile_text_is_inert(self, flask_app: ModuleType, hostile: ss.Catalogue) -> None:
         """Markup and script in a pack's text are shown as text, never run."""
@@ -179,13 +190,13 @@ class TestLocalizedViewsAsHtml:
         """Advice is an <article> with its title, body and help, in Arabic right to left."""
         from markupsafe import escape
 
-        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar")))
+        html = str(escape(ss.advice["ask-who-should-see-it"].localize("ar", country="GB")))
 
         assert html.startswith(
-            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it">'
+            '<article class="sextingsafe-advice" data-id="ask-who-should-see-it" data-country="GB">'
         )
         assert '<h3><span lang="ar" dir="rtl">' in html
-        assert '<a href="tel:08001111">0800 1111</a>' in html
+        assert '<a href="tel:08001111"><bdi dir="ltr">0800 1111</bdi></a>' in html
 
     def test_quote_keeps_the_original_beside_the_translation(self) -> None:
         """A quote shows its content note first, the original words, then the marked translation."""
@@ -219,7 +230,9 @@ class TestLocalizedViewsAsHtml:
         link is https or a phone number.
         """
         for item in getattr(markup, kind).values():
-            page = Page.parse(item.localize("fr").__html__())
+            # Advice with a country, so that the pack's own (hostile) service is listed in it.
+            view = item.localize("fr", "GB") if kind == "advice" else item.localize("fr")
+            page = Page.parse(view.__html__())
 
             assert set() == {tag for tag, _ in page.tags} - RENDERER_TAGS, item.id
             assert [] == [
@@ -244,6 +257,8 @@ class TestLocalizedViewsAsHtml:
 
         assert [
             "<script>alert('resource')</script> Line",
-            ' ("Operator" & <b>Trust</b>): ',
+            " (",
+            '"Operator" & <b>Trust</b>',
+            "): ",
             "<svg onload=alert(1)> description {0.__class__}",
-        ] == page.text[:3]
+        ] == page.text[:5]

@@ -12,11 +12,13 @@ from ._version import __version__
 # `typing` alone costs more than the rest of this module: mypy reads this name as typing's.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
+    from datetime import datetime
     from typing import Any
 
     from babel import Locale
 
+    from ._bundles import export_bundles
     from ._catalogue import Catalogue, LocaleInfo
     from ._collections import (
         AdviceCollection,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
         QuoteCollection,
         ResourceCollection,
     )
+    from ._diff import ContentChange, ContentDiff, diff
     from ._errors import (
         ContentNotFoundError,
         InvalidFilterError,
@@ -35,13 +38,17 @@ if TYPE_CHECKING:
         PackProblem,
         SextingsafeError,
     )
-    from ._export import export, load_export
+    from ._export import export, export_schema, load_export
     from ._format import format_hours
+    from ._help import Help, HelpGroup
     from ._hours import OpeningPeriod
+    from ._html import CORRECTION_URL
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
+        LocalizedEmergency,
         LocalizedFact,
+        LocalizedHelp,
         LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
@@ -79,17 +86,21 @@ if TYPE_CHECKING:
     )
     from ._reference import Question, Script, Term
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
+    from ._search import SearchHit, search
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging checks
     "Advice",
     "AdviceCollection",
     "AgeRange",
     "Audience",
+    "CORRECTION_URL",
     "Catalogue",
     "Channel",
     "ChannelKind",
     "Collection",
     "Confidence",
+    "ContentChange",
+    "ContentDiff",
     "ContentNotFoundError",
     "Eligibility",
     "EmergencyCollection",
@@ -99,13 +110,17 @@ __all__ = [
     "Fact",
     "FactCollection",
     "FrozenDict",
+    "Help",
+    "HelpGroup",
     "Hours",
     "InvalidFilterError",
     "InvalidLocaleError",
     "Limit",
     "LocaleInfo",
     "LocalizedAdvice",
+    "LocalizedEmergency",
     "LocalizedFact",
+    "LocalizedHelp",
     "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
@@ -130,6 +145,7 @@ __all__ = [
     "Review",
     "Script",
     "ScriptCollection",
+    "SearchHit",
     "SextingsafeError",
     "Source",
     "SourceKind",
@@ -139,13 +155,18 @@ __all__ = [
     "Topic",
     "__version__",
     "advice",
+    "content_version",
+    "diff",
     "emergency_numbers",
     "export",
+    "export_bundles",
     "export_jsonld",
+    "export_schema",
     "facts",
     "faq",
     "format_hours",
     "glossary",
+    "help_for",
     "label",
     "load_export",
     "locales",
@@ -154,13 +175,15 @@ __all__ = [
     "quotes",
     "resources",
     "scripts",
+    "search",
     "sources",
     "speakers",
 ]
 
 # Public names and the private module each lives in: imported on first use, so that
-# `import sextingsafe` costs next to nothing (see "What fast means here" in DESIGN.md).
+# `import sextingsafe` costs next to nothing (see docs/explanation/performance.md).
 _LAZY = {
+    "CORRECTION_URL": "._html",
     "Advice": "._model",
     "AdviceCollection": "._collections",
     "AgeRange": "._model",
@@ -170,6 +193,8 @@ _LAZY = {
     "ChannelKind": "._model",
     "Collection": "._collections",
     "Confidence": "._model",
+    "ContentChange": "._diff",
+    "ContentDiff": "._diff",
     "ContentNotFoundError": "._errors",
     "Eligibility": "._model",
     "EmergencyCollection": "._collections",
@@ -179,12 +204,16 @@ _LAZY = {
     "Fact": "._model",
     "FactCollection": "._collections",
     "FrozenDict": "._model",
+    "Help": "._help",
+    "HelpGroup": "._help",
     "Hours": "._model",
     "InvalidFilterError": "._errors",
     "InvalidLocaleError": "._errors",
     "Limit": "._model",
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
+    "LocalizedEmergency": "._localized",
+    "LocalizedHelp": "._localized",
     "LocalizedFact": "._localized",
     "LocalizedQuestion": "._localized",
     "LocalizedQuote": "._localized",
@@ -210,6 +239,7 @@ _LAZY = {
     "Review": "._model",
     "Script": "._reference",
     "ScriptCollection": "._reference_collections",
+    "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
     "SourceKind": "._model",
@@ -217,10 +247,14 @@ _LAZY = {
     "Term": "._reference",
     "TermCollection": "._reference_collections",
     "Topic": "._model",
+    "diff": "._diff",
     "export": "._export",
+    "export_bundles": "._bundles",
     "export_jsonld": "._jsonld",
+    "export_schema": "._export",
     "format_hours": "._format",
     "load_export": "._export",
+    "search": "._search",
 }
 
 
@@ -229,6 +263,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         if name in _COLLECTIONS:
             return _collection(name)
+        if name == "content_version":
+            from ._content_version import content_version
+
+            return globals().setdefault(name, content_version())
         raise AttributeError(f"module 'sextingsafe' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
@@ -271,6 +309,9 @@ if TYPE_CHECKING:
     speakers: Collection[Speaker]
     #: The campaign moments the bundled content suits, by id.
     occasions: OccasionCollection
+    #: The version of the bundled content and translations (``YYYY.MM.DD[.N]``), separate from
+    #: the code's ``__version__``; see :doc:`/how-to/track-content-changes`.
+    content_version: str
     #: The bundled glossary terms, by id.
     glossary: TermCollection
     #: The bundled questions people ask, with their answers, by id.
@@ -326,6 +367,28 @@ def label(name: str, locale: Locale | str | None = None, count: int | None = Non
         InvalidLocaleError: *locale* is malformed.
     """
     return _default_catalogue().label(name, locale, count)
+
+
+def help_for(
+    needs: Advice | Iterable[Need | str],
+    country: str | None = None,
+    *,
+    age: int | None = None,
+    taken_at_age: int | None = None,
+    at: datetime | None = None,
+) -> Help:
+    """Return the bundled services that meet *needs* for a reader in *country*, in order.
+
+    For each need, the country's own services first, then services usable from anywhere;
+    never a service limited to another country. See :meth:`Catalogue.help_for`.
+
+    >>> [r.id for r in help_for(["child-helpline"], country="gb").resources]
+    ['childline-gb']
+
+    Raises:
+        InvalidFilterError: A need, *country*, an age or *at* is not valid.
+    """
+    return _default_catalogue().help_for(needs, country, age=age, taken_at_age=taken_at_age, at=at)
 
 
 def locales() -> tuple[LocaleInfo, ...]:

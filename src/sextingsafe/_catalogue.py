@@ -22,6 +22,7 @@ from ._collections import (
 )
 from ._errors import ContentNotFoundError, InvalidLocaleError
 from ._gettext import CatalogStore
+from ._help import Help, HelpIndex, resolve
 from ._i18n import (
     DEFAULT,
     direction,
@@ -34,6 +35,7 @@ from ._localized import LocalizedText
 from ._model import (
     Advice,
     Fact,
+    Need,
     Occasion,
     Quote,
     Resource,
@@ -47,6 +49,9 @@ from ._reference_collections import QuestionCollection, ScriptCollection, TermCo
 from ._renderer import CatalogueRenderer
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
     from babel import Locale
 
 __all__ = ["Catalogue", "LocaleInfo", "bundled_collection", "default_catalogue"]
@@ -99,6 +104,9 @@ class Catalogue:
         """Wrap validated *content*; use :meth:`load` rather than calling this directly."""
         self.store = store
         self._renderer = renderer if renderer is not None else CatalogueRenderer(store)
+        # Each country's emergency numbers, where the content has them (EmergencyService).
+        emergency = {e.country: e for e in getattr(content, "emergency", ())}
+        self._renderer.help_index = HelpIndex(content.resources, emergency)
         self.content = content
         self.facts = FactCollection("fact", lambda: content.facts)
         self.quotes = QuoteCollection("quote", lambda: content.quotes)
@@ -281,6 +289,58 @@ class Catalogue:
                 "label", name, difflib.get_close_matches(name, list(names), n=3)
             )
         return self._renderer.label(name, locale, count)
+
+    def help_for(
+        self,
+        needs: Advice | Iterable[Need | str],
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Help:
+        """Return the services that meet *needs* for a reader in *country*, in order.
+
+        It is the same resolution that :meth:`Advice.localize` and every output use: for each
+        need, the country's own services first, then services usable from anywhere, never a
+        service limited to another country; with no country, services usable from anywhere.
+
+        Args:
+            needs: An advice item (its needs, after the services it is about), or needs.
+            country: The reader's ISO 3166-1 alpha-2 code, or a subdivision, in any case.
+            age: The reader's age: services that do not serve it are left out.
+            taken_at_age: The age of the person in an image when it was taken: removal tools
+                are chosen by it.
+            at: An aware time: services open then are listed first.
+
+        Raises:
+            InvalidFilterError: A need, *country*, an age or *at* is not valid.
+        """
+        named: tuple[Resource, ...] = ()
+        wanted: Iterable[Need | str] = ()
+        if isinstance(needs, Advice):
+            wanted, named = needs.needs, needs.resources
+        else:
+            wanted = needs
+        return resolve(
+            wanted,
+            self._renderer.help_index,
+            country=country,
+            named=named,
+            age=age,
+            taken_at_age=taken_at_age,
+            at=at,
+        )
+
+    def help_table(self) -> dict[str, dict[str, list[str]]]:
+        """Return country → need → resource ids, for apps that resolve help themselves.
+
+        Each row lists, for each need, the country's own services and then services usable from
+        anywhere, as :meth:`help_for` orders them for a reader of no stated age at no stated
+        time (apply ages, eligibility and hours from the resources' own data).
+        The row ``"*"`` is for a reader whose country is not known.
+        """
+        return self._renderer.help_index.table()
 
     def locales(self) -> tuple[LocaleInfo, ...]:
         """Return every supported locale with its coverage and review counts, English first."""

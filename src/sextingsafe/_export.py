@@ -40,7 +40,14 @@ from ._model import (
     Source,
     Speaker,
 )
-from ._packs import KINDS, RawPack, _placeholder_fault, _plural_fault, _Record
+from ._packs import (
+    KINDS,
+    RawPack,
+    _emergency_fault,
+    _placeholder_fault,
+    _plural_fault,
+    _Record,
+)
 from ._reference import Question, Script, Term
 from ._renderer import CatalogueRenderer
 from ._version import __version__
@@ -48,7 +55,15 @@ from ._version import __version__
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["SCHEMA_PATH", "export", "item_to_dict", "load_export", "source_to_dict"]
+__all__ = [
+    "SCHEMA_PATH",
+    "content_version_of",
+    "export",
+    "export_schema",
+    "item_to_dict",
+    "load_export",
+    "source_to_dict",
+]
 
 #: The JSON Schema (draft 2020-12) that every export validates against.
 SCHEMA_PATH = os.path.join(os.path.dirname(__file__), "schema", "export.schema.json")
@@ -98,14 +113,27 @@ def _fields(cls: type) -> list[tuple[str, str]]:
     return [(a.name, a.alias) for a in attrs.fields(cls) if a.name != "renderer"]
 
 
-def item_to_dict(item: _Item, locale: Locale | str | None = None) -> dict[str, Any]:
+def item_to_dict(  # noqa: PLR0913 - the reader's circumstances, each optional
+    item: _Item,
+    locale: Locale | str | None = None,
+    country: str | None = None,
+    *,
+    age: int | None = None,
+    taken_at_age: int | None = None,
+    at: dt.datetime | None = None,
+) -> dict[str, Any]:
     """Return *item* as plain data, its text fields localised for *locale*.
 
     Each text field becomes an object with the text, its BCP 47 locale, direction,
     review status and whether it fell back; sources are written out in full.
+    Advice also carries the help for a reader in *country* (of *age*, at *at*), resolved as
+    :meth:`Advice.localize` resolves it: ``country`` (or ``None``), ``help`` (per need, the
+    services in full), ``emergency`` and ``country_notice`` (when the country is unknown);
+    its ``title`` and ``body`` have ``{emergency}`` filled in for the country.
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
+        InvalidFilterError: *country*, an age or *at* is not valid.
     """
     data: dict[str, Any] = {"type": item.item_kind}
     translatable = type(item).translatable
@@ -129,7 +157,40 @@ def item_to_dict(item: _Item, locale: Locale | str | None = None) -> dict[str, A
     if isinstance(item, Quote):
         local = item.localize(locale)
         data["text"], data["translation"] = _text(local.text), _text(local.translation)
+    if isinstance(item, Advice):
+        data.update(_help(item, locale, country, age=age, taken_at_age=taken_at_age, at=at))
     return data
+
+
+def _help(
+    advice: Advice,
+    locale: Locale | str | None,
+    country: str | None,
+    **reader: Any,
+) -> dict[str, Any]:
+    view = advice.localize(locale, country, **reader)
+    emergency = view.emergency
+    return {
+        "title": _text(view.title),
+        "body": _text(view.body),
+        "country": view.country,
+        "help": [
+            {
+                "need": group.need.value if group.need is not None else None,
+                "label": _text(group.label),
+                "resources": [item_to_dict(r.resource, locale) for r in group.resources],
+            }
+            for group in view.help
+        ],
+        "emergency": {
+            "numbers": list(emergency.numbers),
+            "text": _text(emergency.text),
+            "sentence": _text(emergency.sentence),
+        }
+        if emergency is not None
+        else None,
+        "country_notice": _text(view.country_notice),
+    }
 
 
 def _plain(value: Any) -> Any:
@@ -267,6 +328,7 @@ def export(
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "generator": f"sextingsafe {__version__}",
+        "content_version": content_version_of(catalogue),
         "locales": [
             {
                 "tag": parse_locale(name).tag,
@@ -283,7 +345,34 @@ def export(
     for key in _LISTS.values():
         items = getattr(content, key)
         document[key] = [_record(item, catalogue, chosen) for item in items]
+    # Country -> need -> resource ids, so apps in other languages resolve help as we do.
+    document["help"] = catalogue.help_table()
     return document
+
+
+def content_version_of(catalogue: Catalogue) -> str | None:
+    """Return the bundled content version for the bundled catalogue, ``None`` for any other.
+
+    A catalogue built from packs holds content the bundled version does not describe.
+    """
+    if catalogue is not Catalogue.bundled():
+        return None
+    from ._content_version import content_version
+
+    return content_version()
+
+
+def export_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) that every :func:`export` validates against.
+
+    >>> export_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    import json
+
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def _plural_header(catalogue: Catalogue, name: str) -> dict[str, str]:
@@ -425,7 +514,14 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
     store = CatalogStore((), preloaded=catalogs)
     renderer = CatalogueRenderer(store)
     content = build([RawPack("export", "", tuple(records), frozenset(), ())], renderer)
-    return Catalogue(content, store, renderer)
+    catalogue = Catalogue(content, store, renderer)
+    given = data.get("help")
+    if given is not None and given != catalogue.help_table():
+        # The table is derived from the resources: one that disagrees was edited by hand, and
+        # apps reading it would send readers somewhere this library would not.
+        message = "help: the table does not match the resources' countries and needs"
+        raise PackError("export", [PackProblem("export", 0, message)])
+    return catalogue
 
 
 def _message(  # noqa: PLR0913, PLR0917 - one message and the tables it feeds
@@ -458,7 +554,9 @@ def _translation_fault(context: str, msgid: str, text: object) -> str | None:
         return next(filter(None, (_placeholder_fault(msgid, form) for form in text)), None)
     if not isinstance(text, str):
         return f"a translation must be text, got {text!r}"
-    return _placeholder_fault(msgid, text) if context.endswith(":statement") else None
+    if context.endswith(":statement"):
+        return _placeholder_fault(msgid, text)
+    return _emergency_fault(msgid, text)
 
 
 def _label_translations(

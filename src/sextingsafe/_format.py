@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ._model import Period, placeholders
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from babel import Locale
 
     from ._hours import Hours
 
-__all__ = ["escape", "format_hours", "html_element", "render_template"]
+__all__ = [
+    "EMERGENCY",
+    "escape",
+    "fill_emergency",
+    "format_alternatives",
+    "format_day",
+    "format_hours",
+    "html_element",
+    "html_text",
+    "ltr",
+    "render_template",
+]
+
+#: The placeholder that advice text uses for the reader's emergency number, filled per country.
+EMERGENCY = "{emergency}"
 
 
 def render_template(
@@ -89,6 +105,30 @@ def _format_one(
         return str(value)
 
 
+def format_day(day: dt.date, locale: Locale) -> str:
+    """Return *day* as the locale writes a date (``7 gru 2026``, ``Dec 7, 2026``), by Babel."""
+    from babel.dates import format_date
+
+    return format_date(day, format="medium", locale=locale)
+
+
+def format_alternatives(items: Sequence[str], locale: Locale) -> str:
+    """Join *items* as alternatives for *locale* ("112 or 999", "112 lub 999")."""
+    if len(items) == 1:
+        return items[0]
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or", locale=locale)
+
+
+def fill_emergency(text: str, emergency: str) -> str:
+    """Replace each ``{emergency}`` in *text* with *emergency*; nothing else is touched.
+
+    Advice text is not a template otherwise: any other brace in it is shown as written.
+    """
+    return text.replace(EMERGENCY, emergency) if EMERGENCY in text else text
+
+
 # The same table as html.escape(quote=True), without importing html.entities on a cold start.
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -99,8 +139,31 @@ def escape(text: str) -> str:
 
 
 def html_element(text: str, lang: str, direction: str, tag: str = "span") -> str:
-    """Wrap escaped *text* in an element that carries its language and direction."""
-    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{escape(text)}</{tag}>'
+    """Wrap escaped *text* in an element that carries its language and direction.
+
+    In right-to-left text, each phone number, address and Latin-script name is isolated in a
+    ``<bdi dir="ltr">``, so it reads in order whatever surrounds it.
+    """
+    inner = html_text(text, direction)
+    return f'<{tag} lang="{escape(lang)}" dir="{escape(direction)}">{inner}</{tag}>'
+
+
+def html_text(text: str, direction: str) -> str:
+    """Return *text* escaped for HTML, its left-to-right runs isolated if it is right to left."""
+    if direction != "rtl":
+        return escape(text)
+    from ._bidi import ltr_segments
+
+    return "".join(ltr(piece) if is_ltr else escape(piece) for piece, is_ltr in ltr_segments(text))
+
+
+def ltr(value: str) -> str:
+    """Return *value* escaped and isolated as left to right: a number, address or Latin name.
+
+    Use it for every contact value in HTML, whatever the page's direction: in a right-to-left
+    page, ``(61) 99611-0100`` then reads in order.
+    """
+    return f'<bdi dir="ltr">{escape(value)}</bdi>'
 
 
 def format_hours(hours: Hours, locale: Locale | str) -> str:
@@ -122,7 +185,7 @@ def format_hours(hours: Hours, locale: Locale | str) -> str:
     Raises:
         InvalidLocaleError: *locale* is malformed.
     """
-    from babel.dates import format_interval, get_day_names, get_timezone_location
+    from babel.dates import get_day_names, get_timezone_location
     from babel.lists import format_list
     from babel.units import format_unit
 
@@ -142,13 +205,22 @@ def format_hours(hours: Hours, locale: Locale | str) -> str:
             ],
             locale=loc,
         )
-        times = format_interval(
-            period.opening_time, period.closing_time, skeleton=skeleton, locale=loc
-        )
-        parts.append(f"{days} {times}")
+        parts.append(f"{days} {_interval(period.opening_time, period.closing_time, skeleton, loc)}")
     assert hours.zone is not None  # periods always have one
     place = get_timezone_location(hours.zone, locale=loc)
     return f"{format_list(parts, locale=loc)} ({place})"
+
+
+def _interval(start: dt.time, end: dt.time, skeleton: str, locale: Locale) -> str:
+    """Format a time interval; a locale whose pattern Babel cannot format gets 24-hour times."""
+    from babel.dates import format_interval
+
+    try:
+        return format_interval(start, end, skeleton=skeleton, locale=locale)
+    except NotImplementedError:
+        # Babel cannot yet fill some CLDR fields for times (flexible day periods, 'B', as in
+        # zh_Hant and others): the 24-hour skeleton is still the locale's own pattern.
+        return format_interval(start, end, skeleton="Hm", locale=locale)
 
 
 def _runs(days: tuple[int, ...]) -> list[list[int]]:

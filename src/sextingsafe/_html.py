@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._format import escape, html_element
+from ._format import escape, html_element, html_text, ltr
 
 if TYPE_CHECKING:
     from ._localized import (
         LocalizedAdvice,
+        LocalizedEmergency,
         LocalizedFact,
+        LocalizedHelp,
         LocalizedQuestion,
         LocalizedQuote,
         LocalizedResource,
@@ -24,15 +26,23 @@ if TYPE_CHECKING:
     from ._model import Source
 
 __all__ = [
+    "CORRECTION_URL",
     "HTML",
     "advice_html",
+    "emergency_html",
     "fact_html",
+    "help_html",
     "question_html",
     "quote_html",
     "resource_html",
     "script_html",
     "term_html",
 ]
+
+#: Where a reader reports a wrong phone number, link, hours or text: the documentation page that
+#: explains how (the repository's correction issue form, or a private report for anything
+#: sensitive). Every help list the library renders as HTML links to it.
+CORRECTION_URL = "https://sextingsafe.readthedocs.io/en/latest/how-to/report-a-correction.html"
 
 
 class HTML(str):
@@ -84,38 +94,104 @@ def quote_html(view: LocalizedQuote) -> HTML:
 def resource_html(view: LocalizedResource) -> HTML:
     """Return the resource as HTML: name, operator, description, hours and ways to reach it.
 
-    Phone numbers become ``tel:`` links; ``data-confidence`` says whether the details are
-    fully confirmed (``verified``) or not (``partial``), for the app to show.
+    Phone numbers become ``tel:`` links; every contact value is isolated left to right and the
+    names in a ``<bdi>``, so they read in order on a right-to-left page. ``data-confidence``
+    says whether the details are fully confirmed (``verified``) or not (``partial``), for the
+    app to show.
     """
     item = view.resource
     reach = []
     for channel in item.channels:
         if channel.value and channel.kind.value == "phone" and _PHONE.fullmatch(channel.value):
             number = "".join(c for c in channel.value if c.isdigit() or c == "+")
-            reach.append(f'<a href="tel:{escape(number)}">{escape(channel.value)}</a>')
+            reach.append(f'<a href="tel:{escape(number)}">{ltr(channel.value)}</a>')
         elif channel.value:
             kind = escape(channel.kind.value)
-            reach.append(f'<span data-channel="{kind}">{escape(channel.value)}</span>')
+            reach.append(f'<span data-channel="{kind}">{ltr(channel.value)}</span>')
     if item.url:
-        reach.append(f'<a href="{escape(item.url)}">{escape(item.url)}</a>')
+        reach.append(f'<a href="{escape(item.url)}">{ltr(item.url)}</a>')
     hours = f' <span class="sextingsafe-hours">{view.hours.__html__()}</span>' if view.hours else ""
     links = f'<span class="sextingsafe-reach">{" ".join(reach)}</span>' if reach else ""
     return HTML(
         f'<div class="sextingsafe-resource" data-id="{escape(view.id)}" '
         f'data-confidence="{escape(item.confidence.value)}">'
-        f"<strong>{escape(item.name)}</strong> ({escape(item.operator)}): "
+        f"<strong><bdi>{escape(item.name)}</bdi></strong> (<bdi>{escape(item.operator)}</bdi>): "
         f"{view.description.__html__()}{hours} {links}</div>"
     )
 
 
 def advice_html(view: LocalizedAdvice) -> HTML:
-    """Return the advice as an HTML ``<article>``: title, body, and where to get help."""
-    help_list = "".join(f"<li>{r.__html__()}</li>" for r in view.resources)
-    resources = f'<ul class="sextingsafe-resources">{help_list}</ul>' if help_list else ""
-    return HTML(
-        f'<article class="sextingsafe-advice" data-id="{escape(view.id)}">'
-        f"<h3>{view.title.__html__()}</h3><p>{view.body.__html__()}</p>{resources}</article>"
+    """Return the advice as an HTML ``<article>``: title, body, and where to get help.
+
+    The article carries ``data-country`` with the reader's country, or ``data-country-unknown``
+    with a sentence asking for it when the country is not known.
+    """
+    if view.country is not None:
+        where = f' data-country="{escape(view.country)}"'
+        notice = ""
+    else:
+        where = " data-country-unknown"
+        notice = (
+            f'<p class="sextingsafe-country-unknown">{view.country_notice.__html__()}</p>'
+            if view.country_notice is not None
+            else ""
+        )
+    emergency = ""
+    if view.emergency is not None and any(n.value == "emergency" for n in view.needs):
+        emergency = view.emergency.__html__()
+    groups = "".join(help_html(group) for group in view.help if group.resources)
+    section = (
+        f'<section class="sextingsafe-help">{notice}{emergency}{groups}'
+        f"{correction_html(view) if emergency or groups else ''}</section>"
+        if notice or emergency or groups
+        else ""
     )
+    return HTML(
+        f'<article class="sextingsafe-advice" data-id="{escape(view.id)}"{where}>'
+        f"<h3>{view.title.__html__()}</h3><p>{view.body.__html__()}</p>{section}</article>"
+    )
+
+
+def help_html(group: LocalizedHelp) -> HTML:
+    """Return the services for one need: a labelled list, ``data-need`` naming the need."""
+    need = escape(group.need.value) if group.need is not None else "named"
+    items = "".join(f"<li>{r.__html__()}</li>" for r in group.resources)
+    return HTML(
+        f'<div class="sextingsafe-need" data-need="{need}">'
+        f'<h4 class="sextingsafe-need-label">{group.label.__html__()}</h4>'
+        f'<ul class="sextingsafe-resources">{items}</ul></div>'
+    )
+
+
+def emergency_html(view: LocalizedEmergency) -> HTML:
+    """Return the emergency sentence as a paragraph, each number a ``tel:`` link."""
+    sentence = view.sentence
+    known = "true" if view.known else "false"
+    body = html_text(str(sentence), sentence.direction)
+    for number in view.numbers:
+        # Whole numbers only: "112" must not match inside "1121". The link is isolated (dir).
+        link = f'<a href="tel:{escape(_dialled(number))}" dir="ltr">{escape(number)}</a>'
+        pattern = re.compile(rf"(?<![0-9]){re.escape(escape(number))}(?![0-9])")
+        body = pattern.sub(link.replace("\\", "\\\\"), body, count=1)
+    return HTML(
+        f'<p class="sextingsafe-emergency" data-known="{known}">'
+        f'<span lang="{escape(sentence.lang)}" dir="{escape(sentence.direction)}">{body}</span></p>'
+    )
+
+
+def _dialled(number: str) -> str:
+    return "".join(c for c in number if c.isdigit() or c == "+")
+
+
+def correction_html(view: LocalizedAdvice) -> str:
+    """Return the link to report a wrong number or text, for after a help list."""
+    renderer = view.advice.renderer
+    text = (
+        renderer.label("report-a-correction", view.title.requested).__html__()
+        if renderer is not None
+        else "Report a wrong number or text"
+    )
+    return f'<p class="sextingsafe-correction"><a href="{escape(CORRECTION_URL)}">{text}</a></p>'
 
 
 def term_html(view: LocalizedTerm) -> HTML:

@@ -6,6 +6,10 @@ with ``ContactPoint``, glossary terms ``DefinedTerm`` in one ``DefinedTermSet``,
 ``Question`` with an ``Answer`` in one ``FAQPage``, conversation scripts ``HowTo`` with a
 ``HowToStep`` per line, and sources ``CreativeWork``, cited with ``citation``. The context is
 inline, so expanding the document needs no network.
+
+What schema.org has no property for is written in our own documented terms, prefixed ``ss:``
+(:data:`TERMS`): each item's review status per language, and the day a resource's details
+were last checked. With ``locale="all"`` every text is a list of values, one per language.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from ._reference import Question, Script, Term
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["CONTEXT", "export_jsonld"]
+__all__ = ["CONTEXT", "TERMS", "export_jsonld", "web_url"]
 
-#: The inline JSON-LD context: every term is a schema.org term.
-CONTEXT = {"@vocab": "https://schema.org/", "schema": "https://schema.org/"}
+#: Where our own terms are defined: the documentation page that explains each one.
+TERMS = "https://sextingsafe.readthedocs.io/en/latest/reference/jsonld.html#"
+#: The inline JSON-LD context: schema.org, and our own terms under ``ss:``.
+CONTEXT = {"@vocab": "https://schema.org/", "schema": "https://schema.org/", "ss": TERMS}
 _BASE = "urn:sextingsafe:"
 _AUDIENCE_TYPES = {
     "young-people": "young people",
@@ -32,6 +38,14 @@ _AUDIENCE_TYPES = {
     "professionals": "professionals",
     "adults": "adults",
 }
+
+
+def web_url(value: str) -> str | None:
+    """Return *value* if it is an ``https://`` address, the only kind written as a ``url``.
+
+    ``javascript:``, ``data:`` and bare handles are never links, whatever a pack says.
+    """
+    return value if value.startswith("https://") and value.isprintable() else None
 
 
 def _id(kind: str, item_id: str) -> str:
@@ -53,8 +67,8 @@ def _source(source: Source) -> dict[str, Any]:
     }
     if source.published:
         node["datePublished"] = source.published.isoformat()
-    if source.url:
-        node["url"] = source.url
+    if source.url and (link := web_url(source.url)) is not None:
+        node["url"] = link
     if source.via:
         # Read at a copy: the copy is where it was archived, never the publisher's address.
         node["archivedAt"] = source.via
@@ -122,8 +136,8 @@ def _quote(quote: Quote, locale: Locale | str | None) -> list[dict[str, Any]]:
     return nodes
 
 
-def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
-    local = advice.localize(locale)
+def _advice(advice: Advice, locale: Locale | str | None, country: str | None) -> dict[str, Any]:
+    local = advice.localize(locale, country)
     node: dict[str, Any] = {
         "@id": _id("advice", advice.id),
         "@type": "HowToTip",
@@ -131,7 +145,8 @@ def _advice(advice: Advice, locale: Locale | str | None) -> dict[str, Any]:
         "text": _value(local.body),
         "audience": _audiences(advice.audiences),
         "keywords": [t.value for t in advice.topics],
-        "mentions": [{"@id": _id("resource", r.id)} for r in advice.resources],
+        # The help for the document's country, resolved as every output resolves it.
+        "mentions": [{"@id": _id("resource", r.id)} for r in local.resources],
         "citation": _cites(advice),
     }
     if advice.jurisdictions:
@@ -215,8 +230,10 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
             point["telephone"] = channel.value
         elif channel.value and channel.kind is ChannelKind.EMAIL:
             point["email"] = channel.value
+        elif channel.value and (url := web_url(channel.value)) is not None:
+            point["url"] = url
         elif channel.value:
-            point["url"] = channel.value
+            point["name"] = channel.value  # a handle or short code: text, never a link
         if local.hours is not None:
             point["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification",
@@ -233,27 +250,61 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
         "contactPoint": points,
         "subjectOf": _cites(resource),
     }
-    if resource.url:
-        node["url"] = resource.url
+    if resource.url and (link := web_url(resource.url)) is not None:
+        node["url"] = link
     return node
 
 
 def export_jsonld(
-    catalogue: Catalogue | None = None, locale: Locale | str | None = None
+    catalogue: Catalogue | None = None,
+    locale: Locale | str | None = None,
+    country: str | None = None,
 ) -> dict[str, Any]:
     """Return the catalogue as a JSON-LD document in *locale*, each text tagged with its language.
 
+    Each advice item ``mentions`` the help for a reader in *country*: that country's services
+    for its needs, then services usable from anywhere; with no country, only the latter.
+
+    Every item carries ``lastReviewed`` (the day its content was last reviewed) and
+    ``ss:review``: for each language it is written in, whether the text is the ``source``, a
+    ``reviewed`` translation or an ``unreviewed`` one. Resources carry ``ss:checked``, the day
+    the record was last checked against the research, and ``ss:confidence``.
+    A ``Dataset`` node names the content version and the languages.
+
+    Args:
+        catalogue: The catalogue; the bundled one by default.
+        locale: The locale to write (English by default), or ``"all"`` for every supported
+            locale: each text is then a list of values tagged with their languages, holding
+            only real translations (a text that falls back to English is not repeated).
+        country: The reader's ISO 3166-1 country, for the help each advice item mentions.
+
     Raises:
         InvalidLocaleError: *locale* is malformed.
+        InvalidFilterError: *country* is not an ISO 3166-1 country code.
     """
     from ._catalogue import default_catalogue
 
     catalogue = catalogue if catalogue is not None else default_catalogue()
+    if isinstance(locale, str) and locale.lower() == "all":
+        names = sorted(catalogue.supported_locales(), key=lambda n: (n != "en", n))
+    else:
+        names = [str(parse_locale(locale)) if locale is not None else "en"]
+    graph = _graph(catalogue, names[0], country)
+    for name in names[1:]:
+        _merge_graph(graph, _graph(catalogue, name, country))
+    _annotate(graph, catalogue, names)
+    graph.insert(0, _dataset(catalogue, names))
+    return {"@context": dict(CONTEXT), "@graph": graph}
+
+
+def _graph(
+    catalogue: Catalogue, locale: Locale | str | None, country: str | None
+) -> list[dict[str, Any]]:
     content = catalogue.content
     graph: list[dict[str, Any]] = [_source(s) for s in content.sources]
     graph += [_fact(f, locale) for f in content.facts]
     graph += [node for q in content.quotes for node in _quote(q, locale)]
-    graph += [_advice(a, locale) for a in content.advice]
+    graph += [_advice(a, locale, country) for a in content.advice]
     graph += [_resource(r, locale) for r in content.resources]
     if content.terms:
         graph.append(
@@ -274,4 +325,90 @@ def export_jsonld(
         )
         graph += [_question(q, locale) for q in content.questions]
     graph += [_script(s, locale) for s in content.scripts]
-    return {"@context": dict(CONTEXT), "@graph": graph}
+    return graph
+
+
+def _dataset(catalogue: Catalogue, names: list[str]) -> dict[str, Any]:
+    from ._export import content_version_of
+
+    node: dict[str, Any] = {
+        "@id": _id("content", "all"),
+        "@type": "Dataset",
+        "name": "sextingsafe content",
+        "inLanguage": [parse_locale(n).tag for n in names],
+    }
+    version = content_version_of(catalogue)
+    if version is not None:
+        node["version"] = version
+    return node
+
+
+def _is_value(value: Any) -> bool:
+    return isinstance(value, dict) and "@language" in value
+
+
+def _merge(base: Any, other: Any) -> Any:
+    """Add *other*'s texts in languages *base* does not have; the structure is *base*'s."""
+    if base == other:
+        return base
+    if _is_value(other) and (_is_value(base) or isinstance(base, list)):
+        values = base if isinstance(base, list) else [base]
+        if all(v.get("@language") != other["@language"] for v in values if isinstance(v, dict)):
+            values = [*values, other]
+        return values if len(values) > 1 else values[0]
+    if isinstance(base, dict) and isinstance(other, dict):
+        for key, value in other.items():
+            base[key] = _merge(base[key], value) if key in base else value
+        return base
+    if isinstance(base, list) and isinstance(other, list) and len(base) == len(other):
+        return [_merge(a, b) for a, b in zip(base, other, strict=True)]
+    return base
+
+
+def _merge_graph(graph: list[dict[str, Any]], other: list[dict[str, Any]]) -> None:
+    nodes = {node["@id"]: node for node in graph}
+    for node in other:
+        if node["@id"] in nodes:
+            _merge(nodes[node["@id"]], node)
+        else:
+            graph.append(node)
+            nodes[node["@id"]] = node
+
+
+def _review(item: Any, name: str) -> str | None:
+    """The item's review status in locale *name*, or None when nothing of it is translated."""
+    texts = [
+        item.localized_field(field, name)
+        for field in type(item).translatable
+        if isinstance(getattr(item, field, None), str) and getattr(item, field)
+    ]
+    statuses = {t.review.value for t in texts if t is not None and not t.is_fallback}
+    for status in ("unreviewed", "reviewed", "source"):
+        if status in statuses:
+            return status
+    return None
+
+
+def _annotate(graph: list[dict[str, Any]], catalogue: Catalogue, names: list[str]) -> None:
+    content = catalogue.content
+    items = {
+        _id(item.item_kind, item.id): item
+        for kind in ("facts", "quotes", "advice", "resources", "terms", "questions", "scripts")
+        for item in getattr(content, kind, ())
+    }
+    for node in graph:
+        item = items.get(node["@id"])
+        if item is None:
+            continue
+        review = [
+            {"inLanguage": parse_locale(name).tag, "ss:status": status}
+            for name in names
+            if (status := _review(item, name)) is not None
+        ]
+        node["ss:review"] = review
+        reviewed = getattr(item, "reviewed", None)
+        if reviewed is not None:
+            node["lastReviewed"] = reviewed.isoformat()
+        if isinstance(item, Resource):
+            node["ss:checked"] = item.checked.isoformat()
+            node["ss:confidence"] = item.confidence.value

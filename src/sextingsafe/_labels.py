@@ -40,8 +40,12 @@ _SINGULAR = (
     pgettext("ui:hours", "Hours"),
     pgettext("ui:worldwide", "Available from anywhere"),
     pgettext("ui:partial", "Some details of this service are not fully confirmed"),
+    pgettext("ui:report-a-correction", "Report a wrong number or text"),
     pgettext("ui:last-checked", "Last checked"),
     pgettext("ui:undated", "no date"),
+    pgettext("ui:source", "Source"),
+    pgettext("ui:in-print", "in print"),
+    pgettext("ui:next-date-unknown", "next date not yet known"),
     pgettext("ui:read-at-a-copy", "read at a copy"),
     pgettext("ui:as-of", "as of"),
     pgettext(
@@ -114,6 +118,24 @@ _SINGULAR = (
     pgettext("ui:kind-report", "Report"),
     pgettext("ui:kind-removal", "Removal"),
     pgettext("ui:kind-information", "Information"),
+    # Help for the reader's country: the kinds of help (needs) and what is said around them.
+    pgettext("ui:need-child-helpline", "Someone to talk to"),
+    pgettext("ui:need-parent-helpline", "Advice for parents and carers"),
+    pgettext("ui:need-professional-helpline", "Advice for professionals"),
+    pgettext("ui:need-report-abuse", "Report abuse, grooming or threats"),
+    pgettext("ui:need-report-csam", "Report sexual images of children online"),
+    pgettext("ui:need-remove-image-under-18", "Get a nude image taken under 18 removed"),
+    pgettext("ui:need-remove-image-adult", "Get an intimate image of an adult removed"),
+    pgettext("ui:need-crisis-support", "Support in a crisis"),
+    pgettext("ui:need-emergency", "In an emergency"),
+    pgettext("ui:named-services", "The service this is about"),
+    pgettext("ui:local-emergency-number", "your local emergency number"),
+    pgettext("ui:in-danger-call", "If someone is in danger right now, call {emergency}."),
+    pgettext(
+        "ui:country-unknown",
+        "Only services you can use from anywhere are shown. "
+        "Tell us which country you are in to see the services there.",
+    ),
 )
 _PLURAL = (
     npgettext("ui:places-to-get-help", "{count} place to get help", "{count} places to get help"),

@@ -9,13 +9,15 @@ from attrs import frozen
 from ._format import html_element
 from ._html import HTML
 from ._i18n import direction, parse_locale
-from ._model import Advice, Fact, Quote, Resource, Review
+from ._model import Advice, Fact, Need, Quote, Resource, Review
 from ._reference import Question, Script, Term
 
 __all__ = [
     "HTML",
     "LocalizedAdvice",
+    "LocalizedEmergency",
     "LocalizedFact",
+    "LocalizedHelp",
     "LocalizedQuestion",
     "LocalizedQuote",
     "LocalizedResource",
@@ -193,18 +195,77 @@ class LocalizedResource:
 
 
 @frozen(kw_only=True)
+class LocalizedHelp:
+    """The services that meet one need, for one reader, in one locale."""
+
+    #: The need; ``None`` for the services an advice item names because it is about them.
+    need: Need | None
+    #: What the need is, in the reader's language ("Someone to talk to").
+    label: LocalizedText
+    #: The country's own services first, then services usable from anywhere.
+    resources: tuple[LocalizedResource, ...]
+
+
+@frozen(kw_only=True)
+class LocalizedEmergency:
+    """The emergency number for the reader's country, or words asking them to use their own."""
+
+    #: The reader's country, or ``None`` when it is not known.
+    country: str | None
+    #: The numbers to call, as dialled (``("112", "999")``); empty when none is known.
+    numbers: tuple[str, ...]
+    #: The numbers as alternatives ("112 or 999"), or "your local emergency number".
+    text: LocalizedText
+    #: A sentence to show: "If someone is in danger right now, call 999."
+    sentence: LocalizedText
+
+    @property
+    def known(self) -> bool:
+        """True when the country, and so its emergency number, is known."""
+        return bool(self.numbers)
+
+    def __html__(self) -> str:
+        """Return the sentence as an HTML paragraph, each number a ``tel:`` link."""
+        from ._html import emergency_html
+
+        return emergency_html(self)
+
+
+@frozen(kw_only=True)
 class LocalizedAdvice:
-    """An advice item with its title and body in one locale, and its resources likewise."""
+    """An advice item in one locale, with the help resolved for one reader's country.
+
+    :attr:`resources` are, for each need of the item, the country's own services first, then
+    services usable from anywhere; never another country's. With no country, only services
+    usable from anywhere, and :attr:`country_known` is false so that a page can ask.
+    """
 
     advice: Advice
     title: LocalizedText
+    #: The body, with ``{emergency}`` filled in for the reader's country.
     body: LocalizedText
+    #: Every service offered, in order, each once.
     resources: tuple[LocalizedResource, ...]
+    #: The same services grouped by need, in the item's order of needs.
+    help: tuple[LocalizedHelp, ...] = ()
+    #: The reader's ISO 3166-1 alpha-2 country, or ``None`` when it is not known.
+    country: str | None = None
+    #: The needs help was found for (removal needs fitted to the age an image was taken at).
+    needs: tuple[Need, ...] = ()
+    #: The emergency number for the country, or words for "your local emergency number".
+    emergency: LocalizedEmergency | None = None
+    #: A sentence asking for the reader's country, when it is not known; else ``None``.
+    country_notice: LocalizedText | None = None
 
     @property
     def id(self) -> str:
         """The advice item's id."""
         return self.advice.id
+
+    @property
+    def country_known(self) -> bool:
+        """False when no country was given: only services usable from anywhere are shown."""
+        return self.country is not None
 
     def __html__(self) -> str:
         """Return the advice as an HTML ``<article>``: title, body, and where to get help."""

@@ -178,8 +178,22 @@ class Renderer(Protocol):
     def text(self, item: _Localizable, name: str, locale: Locale | str | None) -> LocalizedText:
         """Return one text field of *item* in *locale*."""
 
-    def localize(self, item: _Localizable, locale: Locale | str | None) -> Any:
-        """Return *item* with every text field in *locale*."""
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
+        self,
+        item: _Localizable,
+        locale: Locale | str | None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Any:
+        """Return *item* with every text field in *locale* (and advice's help for *country*)."""
+
+    def label(
+        self, name: str, locale: Locale | str | None, count: int | None = None
+    ) -> LocalizedText:
+        """Return the catalogue's interface label *name* in *locale*."""
 
 
 def _no_renderer(item: _Localizable) -> LookupError:
@@ -199,6 +213,10 @@ class _Localizable:
     translatable: ClassVar[tuple[str, ...]]
     id: str
     renderer: Renderer | None
+
+    def __repr__(self) -> str:
+        # The id names the item; the full fields run to kilobytes (use attrs.asdict for them).
+        return f"{type(self).__name__}(id={self.id!r})"
 
     def message(self, name: str) -> str:
         """Return the English source text of the message *name* (``""`` when it is absent).
@@ -236,7 +254,7 @@ def _renderer_field() -> Any:
     return field(default=None, eq=False, repr=False, kw_only=True)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Source:
     """A publication that content is checked against."""
 
@@ -253,6 +271,9 @@ class Source:
     author: str | None = field(default=None, validator=_optional_string)
     note: str = field(default="", validator=_optional_text)
 
+    def __repr__(self) -> str:
+        return f"Source(id={self.id!r})"
+
 
 @frozen(kw_only=True)
 class Period:
@@ -266,7 +287,7 @@ class Period:
             raise ValueError(f"end: the period ends ({self.end}) before it starts ({self.start})")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Speaker(_Localizable):
     """A person quoted; a pseudonym is flagged as one."""
 
@@ -281,7 +302,7 @@ class Speaker(_Localizable):
     renderer: Renderer | None = _renderer_field()
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Occasion(_Localizable):
     """A campaign moment that content suits, with a sourced rule for its date.
 
@@ -345,7 +366,7 @@ class Occasion(_Localizable):
         return None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Fact(_Localizable):
     """A statistic with its value, period, place, population and provenance."""
 
@@ -417,7 +438,7 @@ class Fact(_Localizable):
         return result
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Quote(_Localizable):
     """Exact words, in their original language, with speaker, date and source."""
 
@@ -463,7 +484,7 @@ def _eligibility(value: Any) -> Eligibility | None:
     return Eligibility(**value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Resource(_Localizable):
     """A helpline, or a report or image-removal service, for one or more countries.
 
@@ -587,7 +608,7 @@ class EmergencyNumber:
             raise ValueError(f"number: an emergency number is digits only, got {self.number!r}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class EmergencyService:
     """A country's emergency numbers, sourced; the first is the one to tell readers to call."""
 
@@ -626,6 +647,9 @@ class EmergencyService:
     def __str__(self) -> str:
         return self.primary.number
 
+    def __repr__(self) -> str:
+        return f"EmergencyService(country={self.country!r})"
+
     def stale(self, on: dt.date) -> bool:
         """Return True when the newest evidence is more than two years old on *on*."""
         return self.as_of is not None and on - self.as_of > MAX_EVIDENCE_AGE
@@ -638,7 +662,7 @@ class _Attribute:
         self.name = name
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Advice(_Localizable):
     """A short, actionable snippet for one or more audiences."""
 
@@ -664,11 +688,58 @@ class Advice(_Localizable):
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
-    def localize(self, locale: Locale | str | None = None) -> LocalizedAdvice:
-        """Return this advice with its title and body in *locale*."""
+    def __attrs_post_init__(self) -> None:
+        # A named service must serve everyone the advice is for: otherwise a reader elsewhere
+        # is sent to another country's service (needs are resolved per country instead).
+        for resource in self.resources:
+            countries: tuple[str, ...] = getattr(resource, "countries", ())
+            if not countries:
+                continue
+            national = {code.split("-")[0] for code in countries}
+            outside = [j for j in self.jurisdictions if j.split("-")[0] not in national]
+            if not self.jurisdictions or outside:
+                where = ", ".join(outside) if outside else "everywhere"
+                raise ValueError(
+                    f"resources: {resource.id!r} serves only {', '.join(countries)}, "
+                    f"but the advice applies {'in ' if outside else ''}{where}; name a service "
+                    "only where the advice is about it and limited to its countries, and list "
+                    "the help needed under 'needs' instead"
+                )
+
+    def localize(
+        self,
+        locale: Locale | str | None = None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> LocalizedAdvice:
+        """Return this advice in *locale*, with the help for a reader in *country*.
+
+        For each of the item's :attr:`needs`, the view's ``resources`` are the country's own
+        services first, then services usable from anywhere; never another country's.
+        With no country, only services usable from anywhere, and the view says the country
+        was not known (``country_known`` is false), so that a page can ask for it.
+
+        Args:
+            locale: The reader's locale.
+            country: The reader's ISO 3166-1 alpha-2 country code (or a subdivision such as
+                ``"GB-SCT"``), in any case; ``None`` when not known.
+            age: The reader's age: services that do not serve it are left out.
+            taken_at_age: The age of the person in an image when it was taken: removal tools
+                are chosen by it (a reader under 18 took it under 18).
+            at: An aware time: services open then are listed first.
+
+        Raises:
+            InvalidLocaleError: *locale* is malformed.
+            InvalidFilterError: *country*, an age or *at* is not valid.
+        """
         if self.renderer is None:
             raise _no_renderer(self)
-        result: LocalizedAdvice = self.renderer.localize(self, locale)
+        result: LocalizedAdvice = self.renderer.localize(
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+        )
         return result
 
 

@@ -539,6 +539,19 @@ def _placeholder_fault(msgid: str, msgstr: str) -> str | None:
     return None
 
 
+def _emergency_fault(msgid: str, msgstr: str) -> str | None:
+    """Text that is not otherwise formatted must still keep ``{emergency}``, filled per country."""
+    from ._format import EMERGENCY
+
+    wanted, got = msgid.count(EMERGENCY), msgstr.count(EMERGENCY)
+    if wanted != got:
+        return (
+            f"the translation has {EMERGENCY} {got} time(s), the message {wanted}: keep it as "
+            "it is, for the reader's emergency number"
+        )
+    return None
+
+
 def _words(found: list[tuple[str, str]]) -> str:
     # Placeholders as a translator writes them, not as Python tuples.
     if not found:
@@ -598,6 +611,8 @@ def _check_po(path: str) -> list[tuple[int, str]]:
             fault = _text_fault(msgstr)
             if fault is None and formatted:
                 fault = _placeholder_fault(entry.msgid_plural or entry.msgid, msgstr)
+            elif fault is None:
+                fault = _emergency_fault(entry.msgid, msgstr)
             if fault:
                 found.append((entry.string_lines[index], fault))
     return found
@@ -630,6 +645,8 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
             problem = _text_fault(msgstr)
             if problem is None and _formatted(context, plural):
                 problem = _placeholder_fault(msgid, msgstr)
+            elif problem is None:
+                problem = _emergency_fault(msgid, msgstr)
             if problem:
                 found.append((0, f"{context}: {problem}"))
     return found

@@ -6,16 +6,15 @@ The tests run them over every shipped catalogue; ``sextingsafe validate`` runs t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ._i18n import WRITTEN_IN
 from ._model import placeholders
+from ._qa_numbers import number_faults
 
 __all__ = ["CatalogueFault", "check_po"]
 
-_NUMBER = re.compile(r"\d+")
 # Sentence-final marks in the scripts we ship: Latin, Arabic, Urdu, Devanagari/Bengali, CJK.
 _FINAL = ".!?…:;。！？؟۔।॥"
 _STOP = ".。۔।"
@@ -34,18 +33,6 @@ class CatalogueFault(NamedTuple):
         return f"{self.locale}{where}: {self.fault}"
 
 
-def _digits(text: str) -> list[str]:
-    # Compare numbers whatever digits they are written in (١٨ is 18).
-    found = []
-    for char_run in re.findall(r"[^\W_]+", text):
-        digits = "".join(
-            str(unicodedata.digit(c)) if unicodedata.digit(c, None) is not None else " "
-            for c in char_run
-        )
-        found.extend(_NUMBER.findall(digits))
-    return sorted(found)
-
-
 def check_message(locale: str, context: str, source: str, translation: str) -> list[CatalogueFault]:
     """Return the faults of one translated message."""
     faults = []
@@ -60,14 +47,14 @@ def check_message(locale: str, context: str, source: str, translation: str) -> l
         return faults
     if wanted != got:
         fault(f"placeholders {_show(got)} differ from the source's {_show(wanted)}")
-    if _digits(source) != _digits(translation):
-        fault(f"numbers {_digits(translation)} differ from the source's {_digits(source)}")
+    for problem in number_faults(locale, source, translation):
+        fault(problem)
     if (
         source[:1].isspace() != translation[:1].isspace()
         or source[-1:].isspace() != translation[-1:].isspace()
     ):
         fault("leading or trailing white space differs from the source")
-    closing = "\"'”’»)"
+    closing = "\"'”’»)」』）》"
     ends = source.rstrip().rstrip(closing).rstrip()[-1:]
     last = translation.rstrip().rstrip(closing).rstrip()[-1:]
     if ends in _FINAL and last not in _FINAL:

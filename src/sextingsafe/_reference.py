@@ -69,7 +69,7 @@ def _lines(_inst: object, _attribute: object, value: tuple[object, ...]) -> None
             )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Term(_Localizable):
     """A glossary term: the word we use, a plain definition, and the words to prefer or avoid."""
 
@@ -101,7 +101,7 @@ class Term(_Localizable):
         return result
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Question(_Localizable):
     """A question people ask, with a short, sourced answer and the help to show with it."""
 
@@ -132,7 +132,7 @@ class Question(_Localizable):
         return result
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Script(_Localizable):
     """Words to use in a hard conversation, in order, following published guidance.
 

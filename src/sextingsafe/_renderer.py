@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._format import format_hours, render_template
+from ._format import (
+    EMERGENCY,
+    fill_emergency,
+    format_alternatives,
+    format_hours,
+    render_template,
+)
 from ._gettext import CatalogStore
+from ._help import HelpIndex, resolve
 from ._i18n import DEFAULT, WRITTEN_IN, LocaleId, fallback_chain, parse_locale, to_babel
 from ._localized import (
     LocalizedAdvice,
+    LocalizedEmergency,
     LocalizedFact,
+    LocalizedHelp,
     LocalizedQuestion,
     LocalizedQuote,
     LocalizedResource,
@@ -35,9 +44,12 @@ _REVIEW_ORDER = [Review.UNREVIEWED, Review.REVIEWED, Review.SOURCE]
 
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Mapping
 
     from babel import Locale
+
+    from ._help import Help
 
 __all__ = ["CatalogueRenderer"]
 
@@ -48,12 +60,14 @@ _CACHE_MAX = 65536
 class CatalogueRenderer:
     """Produces localised text for the items of one catalogue, with fallback and a cache."""
 
-    __slots__ = ("_chains", "_texts", "store")
+    __slots__ = ("_chains", "_texts", "help_index", "store")
 
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
         self._texts: dict[tuple[str, str, str, object], LocalizedText] = {}
         self._chains: dict[LocaleId, tuple[str, ...]] = {}
+        #: The catalogue's resources, for resolving help; set once by the catalogue.
+        self.help_index = HelpIndex(())
 
     def _chain(self, wanted: LocaleId) -> tuple[str, ...]:
         try:
@@ -261,8 +275,21 @@ class CatalogueRenderer:
         review = min((label.review for label in labels), key=_REVIEW_ORDER.index)
         return self._text(text, wanted, used, str(DEFAULT), review)
 
-    def localize(self, item: _Localizable, locale: Locale | str | None) -> Any:
-        """Return the localised view of *item*: every text field in *locale*."""
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
+        self,
+        item: _Localizable,
+        locale: Locale | str | None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Any:
+        """Return the localised view of *item*: every text field in *locale*.
+
+        For advice, help is resolved for *country*, *age*, *taken_at_age* and *at* (see
+        :func:`~sextingsafe._help.resolve`); other kinds do not depend on them.
+        """
         if isinstance(item, Fact):
             return LocalizedFact(
                 fact=item,
@@ -280,12 +307,16 @@ class CatalogueRenderer:
                 hours=self._hours(item, locale),
             )
         if isinstance(item, Advice):
-            return LocalizedAdvice(
-                advice=item,
-                title=self.text(item, "title", locale),
-                body=self.text(item, "body", locale),
-                resources=tuple(self.localize(r, locale) for r in item.resources),
+            help_ = resolve(
+                item.needs,
+                self.help_index,
+                country=country,
+                named=item.resources,
+                age=age,
+                taken_at_age=taken_at_age,
+                at=at,
             )
+            return self._localize_advice(item, locale, help_)
         if isinstance(item, Term | Question | Script):
             return self._localize_reference(item, locale)
         if isinstance(item, Speaker):
@@ -293,6 +324,54 @@ class CatalogueRenderer:
         if isinstance(item, Occasion):
             return self.text(item, "name", locale)
         raise TypeError(f"cannot localise {type(item).__name__}")
+
+    def _localize_advice(
+        self, advice: Advice, locale: Locale | str | None, help_: Help
+    ) -> LocalizedAdvice:
+        emergency = self.emergency(help_.emergency, help_.country, locale)
+        groups = tuple(
+            LocalizedHelp(
+                need=group.need,
+                label=self.label(
+                    f"need-{group.need.value}" if group.need else "named-services", locale
+                ),
+                resources=tuple(self.localize(r, locale) for r in group.resources),
+            )
+            for group in help_.groups
+        )
+        return LocalizedAdvice(
+            advice=advice,
+            title=_filled(self.text(advice, "title", locale), emergency.text),
+            body=_filled(self.text(advice, "body", locale), emergency.text),
+            resources=tuple(r for group in groups for r in group.resources),
+            help=groups,
+            country=help_.country,
+            needs=help_.needs,
+            emergency=emergency,
+            country_notice=None if help_.country_known else self.label("country-unknown", locale),
+        )
+
+    def emergency(
+        self, record: object, country: str | None, locale: Locale | str | None
+    ) -> LocalizedEmergency:
+        """Return the emergency number *record* for *country* in *locale*, or words for one.
+
+        With no record (the country is unknown, or its number is not known), the text is
+        "your local emergency number", never another country's number.
+        """
+        numbers = _numbers(record)
+        sentence = self.label("in-danger-call", locale)
+        if numbers:
+            wanted = parse_locale(locale)
+            joined = format_alternatives(numbers, self._format_locale(wanted, sentence.locale))
+            text = LocalizedText(
+                joined, locale=sentence.locale, requested=sentence.requested, review=Review.SOURCE
+            )
+        else:
+            text = self.label("local-emergency-number", locale)
+        return LocalizedEmergency(
+            country=country, numbers=numbers, text=text, sentence=_filled(sentence, text)
+        )
 
     def _localize_quote(self, quote: Quote, locale: Locale | str | None) -> LocalizedQuote:
         wanted = parse_locale(locale)
@@ -335,3 +414,37 @@ class CatalogueRenderer:
                 self.text(item, f"line-{n}", locale) for n in range(1, len(item.lines) + 1)
             ),
         )
+
+
+def _numbers(record: object) -> tuple[str, ...]:
+    """The numbers to tell a reader to call, as dialled: the first, and any others for everything.
+
+    A number for one service only (Norway's 113 for an ambulance) is not offered as an
+    alternative to the first; the record keeps it for apps that want it.
+    """
+    if record is None:
+        return ()
+    numbers = getattr(record, "numbers", record)
+    if isinstance(numbers, str):
+        return (numbers,)
+    if not isinstance(numbers, tuple | list):
+        return ()
+    chosen = [
+        str(getattr(n, "number", n))
+        for index, n in enumerate(numbers)
+        if index == 0 or "general" in {getattr(u, "value", u) for u in getattr(n, "uses", ())}
+    ]
+    return tuple(dict.fromkeys(chosen))
+
+
+def _filled(text: LocalizedText, emergency: str) -> LocalizedText:
+    """*text* with ``{emergency}`` filled in, keeping its locale, direction and review status."""
+    if EMERGENCY not in text:
+        return text
+    return LocalizedText(
+        fill_emergency(str(text), str(emergency)),
+        locale=text.locale,
+        requested=text.requested,
+        is_fallback=text.is_fallback,
+        review=text.review,
+    )

@@ -68,6 +68,13 @@ def _check(app: Sphinx) -> None:
         cat.label("sources", app.config.sextingsafe_locale or None)
     except sextingsafe.InvalidLocaleError as error:
         raise ConfigError(f"sextingsafe_locale: {error}") from None
+    if app.config.sextingsafe_country:
+        from sextingsafe._help import parse_country
+
+        try:
+            parse_country(app.config.sextingsafe_country, "sextingsafe_country")
+        except sextingsafe.InvalidFilterError as error:
+            raise ConfigError(str(error)) from None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -76,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     add = app.add_config_value
     add("sextingsafe_locale", default=None, rebuild="env", types=frozenset({str, type(None)}))
+    add("sextingsafe_country", default=None, rebuild="env", types=frozenset({str, type(None)}))
     add("sextingsafe_packs", default=[], rebuild="env", types=frozenset({list, tuple}))
     add("sextingsafe_include_bundled", default=True, rebuild="env", types=frozenset({bool}))
     nodes.register(app)

@@ -16,6 +16,7 @@ from sphinx.util.nodes import make_id
 
 import sextingsafe
 from sextingsafe import Catalogue, InvalidFilterError, InvalidLocaleError
+from sextingsafe._help import parse_country
 
 from .nodes import langspan, pending_item
 from .render import ContentItem, ItemRenderer
@@ -42,13 +43,24 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: The item kinds, and the name of each one's collection on a :class:`~sextingsafe.Catalogue`.
-KINDS = {"fact": "facts", "quote": "quotes", "advice": "advice", "resource": "resources"}
+KINDS = {
+    "fact": "facts",
+    "quote": "quotes",
+    "advice": "advice",
+    "resource": "resources",
+    "term": "glossary",
+    "question": "faq",
+    "script": "scripts",
+}
 #: The ``select()`` filters of each collection, as ``sextingsafe:list`` options.
 FILTERS = {
     "facts": ("topic", "jurisdiction", "source", "occasion"),
     "quotes": ("speaker", "topic", "source"),
-    "advice": ("audience", "topic", "jurisdiction", "resource", "occasion"),
+    "advice": ("audience", "topic", "jurisdiction", "resource", "occasion", "age"),
     "resources": ("country", "kind", "audience", "channel"),
+    "glossary": ("topic", "jurisdiction", "source"),
+    "faq": ("audience", "topic", "jurisdiction", "age", "source"),
+    "scripts": ("audience", "topic", "jurisdiction", "age", "source"),
 }
 #: What each collection can be grouped by, as ``:group-by:`` values.
 GROUPS = {
@@ -56,6 +68,9 @@ GROUPS = {
     "quotes": ("speaker", "topic"),
     "advice": ("audience", "topic"),
     "resources": ("country", "kind", "audience"),
+    "glossary": ("topic",),
+    "faq": ("audience", "topic"),
+    "scripts": ("audience", "topic"),
 }
 # Filters whose value is an id: an unknown one is a typo, not merely an empty selection.
 _ID_FILTERS = {
@@ -109,6 +124,7 @@ class _ContentDirective(SphinxDirective):
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "locale": directives.unchanged_required,
+        "country": directives.unchanged_required,
         "no-index": directives.flag,
         "brief": directives.flag,
     }
@@ -128,16 +144,24 @@ class _ContentDirective(SphinxDirective):
             self.env.note_dependency(path)
         default = self.config.sextingsafe_locale or None
         locale = self.options.get("locale") or default
+        country = self.options.get("country") or self.config.sextingsafe_country or None
         try:
+            if country is not None:
+                code, subdivision = parse_country(country)
+                country = subdivision or code
             return ItemRenderer(
                 cat,
                 locale,
                 page_lang=_page_lang(self.config),
                 brief="brief" in self.options,
                 default_locale=default,
+                country=country,
             )
         except InvalidLocaleError as error:
             self.warn(str(error), "locale")
+            return None
+        except InvalidFilterError as error:
+            self.warn(str(error), "country")
             return None
 
     def anchor(self, item: ContentItem, locale: str) -> str:
@@ -162,6 +186,7 @@ class _ContentDirective(SphinxDirective):
             item=item.id,
             locale=renderer.locale or "",
             brief=renderer.brief,
+            country=renderer.reader_country or "",
             ids=[anchor],
         )
         self.set_source_info(node)
@@ -325,6 +350,8 @@ class ListDirective(_ContentDirective):
         }
         if "no-worldwide" in self.options:
             found["worldwide"] = False
+        if "age" in found and str(found["age"]).isdigit():
+            found["age"] = int(found["age"])
         return found
 
     def run(self) -> list[nodes.Node]:
@@ -381,6 +408,14 @@ class ResourcesDirective(ListDirective):
         """Return the options' filters, with the country from the argument."""
         return {**super().filters(), "country": self.arguments[0]}
 
+    def run(self) -> list[nodes.Node]:
+        """Render the country's help, then the link to report a wrong number or text."""
+        found = super().run()
+        renderer = self.renderer()
+        if renderer is not None and found:
+            found.append(renderer.correction(renderer.page_lang))
+        return found
+
 
 class CatalogueDirective(_ContentDirective):
     """``.. sextingsafe:catalogue::``: every item, in sections by kind, as the catalogue pages."""
@@ -391,6 +426,9 @@ class CatalogueDirective(_ContentDirective):
         ("quotes", "Quotes", ()),
         ("advice", "Advice", ("audience",)),
         ("resources", "Help resources", ("country",)),
+        ("glossary", "Glossary", ()),
+        ("faq", "Questions and answers", ("audience",)),
+        ("scripts", "Conversation scripts", ("audience",)),
     )
 
     def run(self) -> list[nodes.Node]:
@@ -431,8 +469,9 @@ class LocalesDirective(_ContentDirective):
             if info.source:
                 state = f"the source language ({info.total} texts)"
             else:
+                coverage = "complete" if info.complete else "partial"
                 state = (
-                    f"{info.translated} of {info.total} texts translated, "
+                    f"{coverage}, {info.translated} of {info.total} texts translated, "
                     f"{info.reviewed} reviewed by a person"
                 )
             direction = "right to left" if info.direction == "rtl" else "left to right"
@@ -462,9 +501,9 @@ def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     cat = catalogue(app.config)
     domain = app.env.get_domain("sextingsafe")
-    renderers: dict[tuple[str, bool], ItemRenderer] = {}
+    renderers: dict[tuple[str, bool, str], ItemRenderer] = {}
     for node in placed:
-        key = (node["locale"], bool(node["brief"]))
+        key = (node["locale"], bool(node["brief"]), node.get("country", ""))
         renderer = renderers.get(key)
         if renderer is None:
             renderer = renderers[key] = ItemRenderer(
@@ -473,6 +512,7 @@ def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 page_lang=_page_lang(app.config),
                 brief=key[1],
                 default_locale=app.config.sextingsafe_locale or None,
+                country=key[2] or None,
             )
             renderer.link = functools.partial(domain.link, app.builder, docname)  # type: ignore[attr-defined]
         try:

@@ -45,9 +45,10 @@ class langspan(_Lang, nodes.inline):  # type: ignore[misc]  # noqa: N801
 class pending_item(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Where a directive shows an item: replaced by the item's nodes when the page is written.
 
-    Its attributes say what to show: ``kind``, ``item`` (the id), ``locale``, ``brief`` and
-    ``ids``. Rendering late keeps the items out of the many passes over each document while it
-    is read, and lets links to other items resolve against the whole project.
+    Its attributes say what to show: ``kind``, ``item`` (the id), ``locale``, ``brief``,
+    ``country`` (the reader's, or empty) and ``ids``. Rendering late keeps the items out of the
+    many passes over each document while it is read, and lets links to other items resolve
+    against the whole project.
     """
 
 

@@ -8,13 +8,29 @@ of a quote) carries its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
+from sextingsafe import (
+    Advice,
+    ContentNotFoundError,
+    Fact,
+    LocalizedText,
+    Question,
+    Quote,
+    Resource,
+    Review,
+    Script,
+    Term,
+)
+from sextingsafe._bidi import ltr_segments
+from sextingsafe._format import format_day
+from sextingsafe._html import CORRECTION_URL
+from sextingsafe._i18n import WRITTEN_IN, to_babel
 from sextingsafe._labels import LABELS
 
 from .nodes import langblock, langquote, langspan
@@ -25,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["ContentItem", "ItemRenderer"]
 
 #: The item kinds the extension shows.
-ContentItem = Fact | Quote | Advice | Resource
+ContentItem = Fact | Quote | Advice | Resource | Term | Question | Script
 #: See :attr:`ItemRenderer.link`.
 Linker = Callable[[tuple[str, str, str | None], nodes.Node], nodes.Element | None]
 
@@ -52,12 +68,14 @@ class ItemRenderer:
         brief: Show the texts, the essentials and the sources' names only, with a link to the
             item's full entry in *default_locale* where the project shows one.
         default_locale: The project's default locale (``sextingsafe_locale``).
+        country: The reader's country (``:country:`` or ``sextingsafe_country``): advice shows
+            the help for it; with none, services usable from anywhere and a notice.
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - what the page asked for, each optional
         self,
         catalogue: Catalogue,
         locale: str | None,
@@ -65,10 +83,13 @@ class ItemRenderer:
         page_lang: str,
         brief: bool = False,
         default_locale: str | None = None,
+        country: str | None = None,
     ) -> None:
         """Check *locale* and remember what the page asked for (see the class docstring)."""
         self.catalogue = catalogue
         self.locale = locale
+        #: The reader's country: advice shows that country's help, else worldwide help only.
+        self.reader_country = country
         self.brief = brief
         self.default_locale = catalogue.label("sources", default_locale).requested
         # Any label parses the locale, says what was asked for, and raises if it is malformed.
@@ -81,6 +102,14 @@ class ItemRenderer:
         babel_locale = catalogue.negotiate([self.requested])
         self._territories = babel_locale.territories
         self._territory_locale = str(babel_locale)
+        # Dates as the page's locale writes them; a bare language in the variety its catalogue
+        # is written in (British English, European Portuguese).
+        name = str(babel_locale)
+        self._dates = to_babel(name if babel_locale.territory else WRITTEN_IN.get(name, name))
+
+    def day(self, day: dt.date) -> str:
+        """Return *day* as the page's locale writes dates (by Babel, not ISO)."""
+        return format_day(day, self._dates)
 
     # -- words ---------------------------------------------------------------------------------
 
@@ -98,6 +127,17 @@ class ItemRenderer:
 
     def phrase(self, text: str, within: str) -> nodes.Node:
         """Return *text* as an inline node, marked with its language if that is not *within*."""
+        if isinstance(text, LocalizedText) and text.direction == "rtl":
+            # Numbers to dial, addresses and Latin names inside right-to-left text read in order.
+            pieces = [
+                self.ltr(nodes.Text(piece)) if is_ltr else nodes.Text(piece)
+                for piece, is_ltr in ltr_segments(str(text))
+            ]
+            if text.lang != within:
+                return langspan("", "", *pieces, lang=text.lang, dir=text.direction)
+            if len(pieces) <= 1:
+                return pieces[0] if pieces else nodes.Text("")
+            return nodes.inline("", "", *pieces)
         if isinstance(text, LocalizedText) and text.lang != within:
             return langspan("", str(text), lang=text.lang, dir=text.direction)
         return nodes.Text(str(text))
@@ -185,7 +225,7 @@ class ItemRenderer:
                 undated = self.phrase(self.label("undated"), within)
                 parts += [nodes.Text(", "), undated, nodes.Text(".")]
             else:
-                parts.append(nodes.Text(f", {source.published.isoformat()}."))
+                parts.append(nodes.Text(f", {self.day(source.published)}."))
             if source.via:
                 # Read at a copy: the copy is linked on its own, never under the publisher's name.
                 copy = self.phrase(self.label("read-at-a-copy"), within)
@@ -233,6 +273,14 @@ class ItemRenderer:
             return self.quote(item, anchor)
         if isinstance(item, Advice):
             return self.advice(item, anchor)
+        if isinstance(item, Term | Question | Script):
+            from . import render_reference
+
+            if isinstance(item, Term):
+                return render_reference.term(self, item, anchor)
+            if isinstance(item, Question):
+                return render_reference.question(self, item, anchor)
+            return render_reference.script(self, item, anchor)
         return self.resource(item, anchor)
 
     def fact(self, fact: Fact, anchor: str | None = None) -> langblock:
@@ -256,13 +304,13 @@ class ItemRenderer:
         ]
         if not self.brief:
             if fact.period is not None:
-                span = f"{fact.period.start.isoformat()} – {fact.period.end.isoformat()}"
+                span = f"{self.day(fact.period.start)} – {self.day(fact.period.end)}"
                 rows.append((self.label("period"), [nodes.Text(span)]))
             rows.append((self.label("topics"), self._joined(self._terms("topic", fact), within)))
             if fact.jurisdictions:
                 countries = (self.country(code) for code in fact.jurisdictions)
                 rows.append((self.label("applies-in"), self._joined(countries, within)))
-            rows.append((self.label("last-checked"), [nodes.Text(fact.reviewed.isoformat())]))
+            rows.append((self.label("last-checked"), [nodes.Text(self.day(fact.reviewed))]))
         block.append(self._fields(rows, within))
         if fact.note and not self.brief:
             note = self.phrase(LocalizedText(fact.note, locale="en"), within)
@@ -318,7 +366,7 @@ class ItemRenderer:
         line += [nodes.Text(", "), self.phrase(local.role, within)]
         if speaker.organisation:
             line.append(nodes.Text(f", {speaker.organisation}"))
-        line.append(nodes.Text(f", {quote.date.isoformat()}"))
+        line.append(nodes.Text(f", {self.day(quote.date)}"))
         block.append(_p(*line, classes=["sextingsafe-speaker"]))
         block.append(_p(self.phrase(local.context, within), classes=["sextingsafe-context"]))
         block.extend(self._sources(quote, within, anchor))
@@ -326,7 +374,7 @@ class ItemRenderer:
 
     def advice(self, advice: Advice, anchor: str | None = None) -> langblock:
         """Return an advice item: title, body, audiences, topics, places, help and sources."""
-        local = advice.localize(self.locale)
+        local = advice.localize(self.locale, self.reader_country)
         within = local.title.lang
         block = self._block("advice", local.title, advice.id, anchor)
         block.extend(self._review([local.title, local.body], within))
@@ -349,22 +397,41 @@ class ItemRenderer:
             rows = rows[2:] if advice.jurisdictions else []
         if rows:
             block.append(self._fields(rows, within))
-        if advice.resources:
+        helpers = [view.resource for view in local.resources]
+        extra: list[nodes.Node] = []
+        if local.country_notice is not None:
+            notice = self.phrase(local.country_notice, within)
+            notice_node = nodes.emphasis("", "", notice)
+            extra.append(_p(notice_node, classes=["sextingsafe-country-unknown"]))
+        if local.emergency is not None and any(n.value == "emergency" for n in local.needs):
+            sentence = self.phrase(local.emergency.sentence, within)
+            extra.append(_p(sentence, classes=["sextingsafe-emergency"]))
+        if helpers or extra:
             head = nodes.strong("", "", self.phrase(self.label("where-to-get-help"), within))
             if self.brief:
                 line: list[nodes.Node] = [head, nodes.Text(": ")]
-                for number, resource in enumerate(advice.resources):
+                for number, resource in enumerate(helpers):
                     line += [nodes.Text("; ")] if number else []
                     line += self._resource_line(resource, within)
                 block.append(_p(*line, classes=["sextingsafe-help"]))
+                block.extend(extra)
             else:
                 block.append(_p(head, classes=["sextingsafe-help-title"]))
+                block.extend(extra)
                 help_list = nodes.bullet_list(classes=["sextingsafe-help"])
-                for resource in advice.resources:
+                for resource in helpers:
                     help_list += nodes.list_item("", _p(*self._resource_line(resource, within)))
-                block.append(help_list)
+                if helpers:
+                    block.append(help_list)
+            block.append(self.correction(within))
         block.extend(self._sources(advice, within, anchor))
         return block
+
+    def correction(self, within: str) -> nodes.paragraph:
+        """Return the link to report a wrong number or text, for after a list of help."""
+        text = self.phrase(self.label("report-a-correction"), within)
+        link = nodes.reference("", "", text, refuri=CORRECTION_URL)
+        return _p(link, classes=["sextingsafe-correction"])
 
     def _resource_line(self, resource: Resource, within: str) -> list[nodes.Node]:
         # A link to the resource's own entry where the project shows one; else its website.
@@ -430,7 +497,7 @@ class ItemRenderer:
             link = nodes.reference("", resource.url, refuri=resource.url)
             rows.append((self.label("web"), [self.ltr(link)]))
         if not self.brief:
-            checked = nodes.Text(resource.checked.isoformat())
+            checked = nodes.Text(self.day(resource.checked))
             rows.append((self.label("last-checked"), [checked]))
         block.append(self._fields(rows, within))
         block.extend(self._sources(resource, within, anchor))
@@ -446,6 +513,12 @@ class ItemRenderer:
             return item.name
         if isinstance(item, Fact):
             return item.statement(self.locale)
+        if isinstance(item, Term):
+            return item.localized_field("term", self.locale)
+        if isinstance(item, Question):
+            return item.localized_field("question", self.locale)
+        if isinstance(item, Script):
+            return item.localized_field("title", self.locale)
         words = item.text if len(item.text) <= 60 else item.text[:57].rstrip() + "…"
         return f"{item.speaker.name}: “{words}”"
 

@@ -1,0 +1,428 @@
+"""What changed between two releases of the content: items and fields added, removed, changed.
+
+The diff compares two :func:`~sextingsafe.export` documents, so it covers whatever an export
+holds (items, translations, review status, labels, locale coverage, tables) without knowing
+each field. Changes to what a reader acts on (phone numbers, links, hours, eligibility and the
+dates details were checked) are *critical* and listed first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from ._catalogue import Catalogue
+from ._errors import PackError, PackProblem
+from ._model import FrozenDict
+
+__all__ = ["CRITICAL_FIELDS", "ContentChange", "ContentDiff", "diff", "load_side"]
+
+#: Field names whose change a reader acts on: a number to call, a link to open, when a
+#: service answers, who it serves, and how fresh the evidence is.
+CRITICAL_FIELDS = frozenset(
+    {
+        "value",
+        "e164",
+        "url",
+        "hours",
+        "eligibility",
+        "ages",
+        "countries",
+        "as_of",
+        "checked",
+        "verified",
+        "status",
+        "confidence",
+    }
+)
+#: Export keys that describe the document, not the content.
+_META = frozenset({"format", "version", "generator", "content_version"})
+#: Derived from other fields (a fact's statement rendered per locale): diffing it repeats them.
+_DERIVED = frozenset({"rendered"})
+_KINDS = {
+    "sources": "source",
+    "occasions": "occasion",
+    "speakers": "speaker",
+    "resources": "resource",
+    "facts": "fact",
+    "quotes": "quote",
+    "advice": "advice",
+}
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return FrozenDict({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+@frozen(kw_only=True)
+class ContentChange:
+    """One difference between two exports.
+
+    Attributes:
+        kind: ``"fact"``, ``"quote"``, ``"advice"``, ``"resource"``, ``"source"``, ``"speaker"``,
+            ``"occasion"``, ``"label"``, ``"locale"``; for another list of items in the export,
+            its key in the singular (``"term"``, ``"question"``, ``"script"``); otherwise the
+            name of the export table.
+        id: The item's id, the label's name or the locale's tag (empty for a whole table).
+        action: ``"added"``, ``"removed"`` or ``"changed"``.
+        field: The changed field's path (``"channels[0].value"``, ``"title.pl"``); ``None``
+            for an added or removed item.
+        old: The old value (``None`` when added), as JSON data made immutable: objects
+            become :class:`FrozenDict`, arrays tuples.
+        new: The new value (``None`` when removed), likewise.
+        critical: Whether a reader acts on it: a phone number or other channel ``value``,
+            ``e164``, ``url``, ``hours``, ``eligibility``, ``ages``, ``countries``, ``as_of``,
+            ``checked``, ``verified``, ``status`` or ``confidence`` anywhere in the field's
+            path; a help resource added or removed is critical too.
+    """
+
+    kind: str
+    id: str
+    action: str
+    field: str | None = None
+    old: Any = attrs.field(default=None, converter=_freeze)
+    new: Any = attrs.field(default=None, converter=_freeze)
+    critical: bool = False
+
+    def __repr__(self) -> str:
+        where = f", field={self.field!r}" if self.field else ""
+        return f"ContentChange({self.action} {self.kind} {self.id!r}{where})"
+
+
+@frozen(kw_only=True)
+class ContentDiff:
+    """The changes between two exports, critical ones first; false when there are none.
+
+    Attributes:
+        old_version: The old export's content version (``None`` when it has none).
+        new_version: The new export's content version.
+        changes: Every change: critical ones first, then by kind, id and field.
+    """
+
+    old_version: str | None
+    new_version: str | None
+    changes: tuple[ContentChange, ...]
+
+    def __bool__(self) -> bool:
+        """True when anything changed."""
+        return bool(self.changes)
+
+    def __repr__(self) -> str:
+        return f"ContentDiff({self.old_version} -> {self.new_version}, {self.summary()})"
+
+    def count(self, action: str) -> int:
+        """Return how many items were ``"added"`` or ``"removed"``, or fields ``"changed"``."""
+        return sum(1 for c in self.changes if c.action == action)
+
+    def summary(self) -> str:
+        """Return ``"2 added, 0 removed, 5 changed"``."""
+        return ", ".join(f"{self.count(a)} {a}" for a in ("added", "removed", "changed"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the diff as JSON-ready data."""
+        return {
+            "old_version": self.old_version,
+            "new_version": self.new_version,
+            "identical": not self.changes,
+            "added": self.count("added"),
+            "removed": self.count("removed"),
+            "changed": self.count("changed"),
+            "changes": [
+                {
+                    "kind": c.kind,
+                    "id": c.id,
+                    "action": c.action,
+                    "field": c.field,
+                    "old": _thaw(c.old),
+                    "new": _thaw(c.new),
+                    "critical": c.critical,
+                }
+                for c in self.changes
+            ],
+        }
+
+    def to_text(self, width: int = 70) -> str:
+        """Return the diff as text for a terminal, critical changes first.
+
+        Args:
+            width: Values longer than this are shortened with an ellipsis.
+        """
+        lines = [f"Content {self.old_version} -> {self.new_version}: {self.summary()}"]
+        sections: tuple[tuple[str, Callable[[ContentChange], bool]], ...] = (
+            ("Numbers, links, hours and eligibility", lambda c: c.critical),
+            ("Added", lambda c: not c.critical and c.action == "added"),
+            ("Removed", lambda c: not c.critical and c.action == "removed"),
+            ("Changed", lambda c: not c.critical and c.action == "changed"),
+        )
+        for title, wanted in sections:
+            chosen = [c for c in self.changes if wanted(c)]
+            if chosen:
+                lines += ["", f"{title}:"]
+                lines += [f"  {_line(c, width)}" for c in chosen]
+        return "\n".join(lines) + "\n"
+
+    def to_markdown(self) -> str:
+        """Return a "Content changes" list for a changelog: critical changes one by one."""
+        lines = [f"#### Content changes ({self.old_version} → {self.new_version})", ""]
+        lines += [f"- {_line(c, 60, markdown=True)}" for c in self.changes if c.critical]
+        for action in ("added", "removed"):
+            by_kind: dict[str, list[str]] = {}
+            for c in self.changes:
+                if c.action == action and not c.critical:
+                    by_kind.setdefault(c.kind, []).append(f"`{c.id}`")
+            lines += [
+                f"- {action.capitalize()} {len(ids)} {kind} item(s): {', '.join(ids)}"
+                for kind, ids in by_kind.items()
+            ]
+        changed: dict[tuple[str, str], list[str]] = {}
+        for c in self.changes:
+            if c.action == "changed" and not c.critical:
+                changed.setdefault((c.kind, c.id), []).append(str(c.field))
+        lines += [
+            f"- Changed {kind} `{item}`: {', '.join(fields)}"
+            for (kind, item), fields in changed.items()
+        ]
+        if not self.changes:
+            lines.append("- No content changes.")
+        return "\n".join(lines) + "\n"
+
+
+def _short(value: Any, width: int) -> str:
+    plain = _thaw(value)
+    text = json.dumps(plain, ensure_ascii=False) if not isinstance(plain, str) else repr(plain)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _line(change: ContentChange, width: int, *, markdown: bool = False) -> str:
+    name = f"{change.kind} `{change.id}`" if markdown else f"{change.kind} {change.id}"
+    if change.field is None:
+        return f"{change.action} {name}"
+    field = f"`{change.field}`" if markdown else change.field
+    if change.action == "added":
+        return f"{name}: {field} added: {_short(change.new, width)}"
+    if change.action == "removed":
+        return f"{name}: {field} removed (was {_short(change.old, width)})"
+    return f"{name}: {field}: {_short(change.old, width)} -> {_short(change.new, width)}"
+
+
+def _critical(path: str) -> bool:
+    for part in path.replace("]", "").replace("[", ".").split("."):
+        if part in CRITICAL_FIELDS:
+            return True
+    return False
+
+
+def _walk(path: str, old: Any, new: Any) -> Iterator[tuple[str, str, Any, Any]]:
+    """Yield (action, path, old, new) for every leaf that differs."""
+    if old == new:
+        return
+    if isinstance(old, Mapping) and isinstance(new, Mapping):
+        for key in [*old, *(k for k in new if k not in old)]:
+            if key in _DERIVED:
+                continue
+            sub = f"{path}.{key}" if path else str(key)
+            if key not in new:
+                yield "removed", sub, old[key], None
+            elif key not in old:
+                yield "added", sub, None, new[key]
+            else:
+                yield from _walk(sub, old[key], new[key])
+        return
+    if (
+        isinstance(old, list)
+        and isinstance(new, list)
+        and any(isinstance(v, Mapping) for v in (*old, *new))
+    ):
+        for index in range(max(len(old), len(new))):
+            sub = f"{path}[{index}]"
+            if index >= len(new):
+                yield "removed", sub, old[index], None
+            elif index >= len(old):
+                yield "added", sub, None, new[index]
+            else:
+                yield from _walk(sub, old[index], new[index])
+        return
+    yield "changed", path, old, new
+
+
+def _keyed(entries: Any, key: str) -> dict[str, Any]:
+    if isinstance(entries, Mapping):
+        return dict(entries)
+    return {str(e.get(key)): e for e in entries or () if isinstance(e, Mapping)}
+
+
+def _compare(kind: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[ContentChange]:
+    for item in sorted(old.keys() | new.keys()):
+        if item not in new:
+            yield ContentChange(
+                kind=kind, id=item, action="removed", old=old[item], critical=_help(kind)
+            )
+        elif item not in old:
+            yield ContentChange(
+                kind=kind, id=item, action="added", new=new[item], critical=_help(kind)
+            )
+        else:
+            for action, path, before, after in _walk("", old[item], new[item]):
+                yield ContentChange(
+                    kind=kind,
+                    id=item,
+                    action="changed" if action == "changed" else action,
+                    field=path,
+                    old=before,
+                    new=after,
+                    critical=_critical(path),
+                )
+
+
+def _items(value: Any) -> bool:
+    """Whether *value* is a list of items with ids (a kind the diff need not know by name)."""
+    return isinstance(value, list) and all(isinstance(v, Mapping) and "id" in v for v in value)
+
+
+def _kind(key: str) -> str:
+    return _KINDS.get(key) or (key.removesuffix("s"))
+
+
+def _help(kind: str) -> bool:
+    return kind == "resource"
+
+
+def diff(old: Mapping[str, Any] | Catalogue, new: Mapping[str, Any] | Catalogue) -> ContentDiff:
+    """Compare two exports (or catalogues, exported first) item by item and field by field.
+
+    Items are matched by id; a field's path names list positions and locales
+    (``"channels[0].value"``, ``"title.pl"``). A field that appears or disappears inside an
+    item is reported as ``added`` or ``removed`` with its path.
+
+    >>> import copy
+    >>> import sextingsafe as ss
+    >>> data = ss.export(locales=None)
+    >>> changed = copy.deepcopy(data)
+    >>> changed["resources"][0]["url"] = "https://example.org/"
+    >>> ss.diff(data, data)
+    ContentDiff(... -> ..., 0 added, 0 removed, 0 changed)
+    >>> ss.diff(data, changed).changes[0].critical
+    True
+
+    Raises:
+        PackError: A side is not an export.
+    """
+    if isinstance(old, Catalogue) or isinstance(new, Catalogue):
+        from ._export import export
+
+        old = export(old) if isinstance(old, Catalogue) else old
+        new = export(new) if isinstance(new, Catalogue) else new
+    for side, data in (("old", old), ("new", new)):
+        given: Any = data  # anything can arrive from a file: check before trusting the type
+        if not isinstance(given, Mapping) or given.get("format") != "sextingsafe-export":
+            problem = PackProblem(side, 0, "not a sextingsafe-export document")
+            raise PackError(side, [problem])
+    changes: list[ContentChange] = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        if key in _META:
+            continue
+        before, after = old.get(key), new.get(key)
+        if key in _KINDS or (_items(before) and _items(after)):
+            changes += _compare(_kind(key), _keyed(before, "id"), _keyed(after, "id"))
+        elif key == "locales":
+            changes += _compare("locale", _keyed(before, "tag"), _keyed(after, "tag"))
+        elif key in {"labels", "label_review"}:
+            changes += _compare("label", dict(before or {}), dict(after or {}))
+        elif isinstance(before, Mapping) and isinstance(after, Mapping):
+            changes += _compare(key, dict(before), dict(after))
+        else:
+            changes += _compare(key, {"": before} if before else {}, {"": after} if after else {})
+    changes.sort(key=lambda c: not c.critical)  # stable: in export order within each group
+    return ContentDiff(
+        old_version=old.get("content_version"),
+        new_version=new.get("content_version"),
+        changes=tuple(changes),
+    )
+
+
+def load_side(spec: str) -> Mapping[str, Any] | Catalogue:
+    """Return one side of a diff from the command line.
+
+    Args:
+        spec: ``installed`` for the bundled content of this installation; a JSON export file;
+            a directory of per-locale bundles (with ``index.json``); or a content pack
+            directory (loaded alone, without the bundled content).
+
+    Raises:
+        PackError: The file or directory cannot be read as an export, bundles or a pack.
+    """
+    if spec == "installed":
+        return Catalogue.bundled()
+    if os.path.isdir(spec):
+        index = os.path.join(spec, "index.json")
+        if os.path.isfile(index):
+            return _merge_bundles(spec, _read_json(index))
+        return Catalogue.load(spec, include_bundled=False)
+    return _read_json(spec)
+
+
+def _read_json(path: str) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data: dict[str, Any] = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise PackError(path, [PackProblem(path, 0, f"cannot read an export: {error}")]) from None
+    return data
+
+
+def _merge_bundles(directory: str, index: Mapping[str, Any]) -> dict[str, Any]:
+    """Rebuild one export from per-locale bundles: each item's texts from every bundle."""
+    merged: dict[str, Any] | None = None
+    for entry in index.get("locales", []):
+        part = _read_json(os.path.join(directory, str(entry["file"])))
+        if merged is None:
+            merged = part
+            continue
+        merged["locales"] += [e for e in part["locales"] if e["tag"] != "en"]
+        for key in ("labels", "label_review"):
+            for name, texts in part.get(key, {}).items():
+                merged.setdefault(key, {}).setdefault(name, {}).update(texts)
+        for key, value in part.items():
+            if key == "locales" or not _items(value):
+                continue
+            mine = _keyed(merged.get(key), "id")
+            for item in value:
+                _merge_item(mine.setdefault(item["id"], item), item)
+    if merged is None:
+        raise PackError(directory, [PackProblem(directory, 0, "index.json lists no bundles")])
+    for table in index.get("tables", []):
+        merged[str(table["name"])] = _read_json(os.path.join(directory, str(table["file"])))
+    return merged
+
+
+def _merge_item(into: dict[str, Any], item: Mapping[str, Any]) -> None:
+    # Texts and review status are maps by locale (in lists, too: a script's lines): each
+    # bundle adds its locale's entries to the same item.
+    _merge_value(into, item)
+
+
+def _merge_value(into: Any, value: Any) -> Any:
+    if isinstance(into, dict) and isinstance(value, Mapping):
+        for key, inner in value.items():
+            into[key] = _merge_value(into[key], inner) if key in into else inner
+        return into
+    if isinstance(into, list) and isinstance(value, list) and len(into) == len(value):
+        return [_merge_value(a, b) for a, b in zip(into, value, strict=True)]
+    return into

@@ -1,0 +1,391 @@
+"""Help for the reader: one resolution of needs by country, age and time, in every output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+import pytest
+
+import sextingsafe as ss
+from sextingsafe import Catalogue, InvalidFilterError, Need
+from sextingsafe._cli import main
+from sextingsafe._help import HelpIndex, known_countries, parse_country, resolve
+from sextingsafe._model import AgeRange, Resource, Source
+
+DAY = dt.date(2026, 11, 27)
+#: The advice that applies everywhere: what a reader anywhere may be shown.
+EVERYWHERE = tuple(a for a in ss.advice.values() if not a.jurisdictions)
+#: Every country with a national service in the bundled content.
+SERVED = tuple(sorted({c.split("-")[0] for r in ss.resources.values() for c in r.countries}))
+
+
+def allowed(resource: Resource, country: str | None) -> bool:
+    """A service may be shown in *country*: it is usable from anywhere, or is that country's."""
+    return not resource.countries or (
+        country is not None and country in {c.split("-")[0] for c in resource.countries}
+    )
+
+
+def line(rid: str, countries: list[str], needs: list[str], **more: Any) -> Resource:
+    """Return a hand-made resource meeting *needs* in *countries*."""
+    return Resource(
+        id=rid,
+        name=rid.title(),
+        operator="Op",
+        countries=countries,
+        kind=more.pop("kind", "helpline"),
+        audiences=more.pop("audiences", ["young-people"]),
+        needs=needs,
+        description="A service.",
+        sources=[Source(id="s", publisher="P", title="T", kind="guidance")],
+        confidence="verified",
+        checked=DAY,
+        **more,
+    )
+
+
+def _listed(resource: Resource) -> str:
+    """How the command line lists a resource: name, operator and countries."""
+    return f"* {resource.name} ({resource.operator}; {', '.join(resource.countries)})"
+
+
+class TestParseCountry:
+    """Country codes are read in any case; a subdivision is served by its country."""
+
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            ("gb", ("GB", None)),
+            ("PL", ("PL", None)),
+            ("gb-sct", ("GB", "GB-SCT")),
+            ("US-CA", ("US", "US-CA")),
+        ],
+    )
+    def test_accepts(self, given: str, expected: tuple[str, str | None]) -> None:
+        """ISO 3166-1 alpha-2 codes and ISO 3166-2 subdivisions, in any case."""
+        assert expected == parse_country(given)
+
+    @pytest.mark.parametrize("given", ["UK", "EU", "ZZ", "ß", "G", "GBR", "", "gb_sct", 44, None])
+    def test_rejects(self, given: object) -> None:
+        """Anything else is an InvalidFilterError that quotes the input."""
+        with pytest.raises(InvalidFilterError) as caught:
+            parse_country(given)
+
+        assert ("country", given) == (caught.value.name, caught.value.value)
+        assert repr(given) in str(caught.value)
+
+    def test_knows_every_country(self) -> None:
+        """Every ISO country CLDR knows is accepted; groupings such as the EU are not."""
+        countries = known_countries()
+
+        assert {"GB", "PL", "US", "AU", "ZA", "SO", "BR"} <= countries
+        assert not {"EU", "UN", "ZZ", "QO"} & countries
+        assert len(countries) > 240
+
+
+class TestResolve:
+    """resolve(): national services first, then worldwide, never another country's."""
+
+    INDEX = HelpIndex(
+        [
+            line("gb-kids", ["GB"], ["child-helpline"], ages=AgeRange(max=18)),
+            line("world-kids", [], ["child-helpline"]),
+            line("pl-kids", ["PL"], ["child-helpline"]),
+            line("gb-parents", ["GB"], ["parent-helpline"], audiences=["parents-carers"]),
+            line("world-under-18", [], ["remove-image-under-18"], kind="removal"),
+            line("world-adult", [], ["remove-image-adult"], kind="removal", ages=AgeRange(min=18)),
+            line("ie-gb-kids", ["IE", "GB"], ["child-helpline"]),
+        ]
+    )
+
+    def ids(self, needs: list[str], country: str | None, **more: Any) -> list[list[str]]:
+        """The resolved ids, one list per need."""
+        found = resolve(needs, self.INDEX, country=country, **more)
+        return [[r.id for r in group.resources] for group in found.groups]
+
+    @pytest.mark.parametrize(
+        ("country", "expected"),
+        [
+            ("GB", [["gb-kids", "ie-gb-kids", "world-kids"]]),
+            ("GB-SCT", [["gb-kids", "ie-gb-kids", "world-kids"]]),
+            ("ie", [["ie-gb-kids", "world-kids"]]),
+            ("PL", [["pl-kids", "world-kids"]]),
+            ("FR", [["world-kids"]]),
+            (None, [["world-kids"]]),
+        ],
+    )
+    def test_by_country(self, country: str | None, expected: list[list[str]]) -> None:
+        """The country's services (a subdivision's country's), then worldwide ones."""
+        assert expected == self.ids(["child-helpline"], country)
+
+    def test_each_service_once(self) -> None:
+        """A service meeting two needs is listed under the first; the needs keep their order."""
+        found = resolve(["parent-helpline", "child-helpline"], self.INDEX, country="GB")
+
+        assert [Need.PARENT_HELPLINE, Need.CHILD_HELPLINE] == [g.need for g in found.groups]
+        assert [r.id for r in found.resources] == [
+            "gb-parents",
+            "gb-kids",
+            "ie-gb-kids",
+            "world-kids",
+        ]
+
+    def test_named_first_where_allowed(self) -> None:
+        """Services an item is about come first, but only in their own countries."""
+        named = [self.INDEX.resources[0]]  # gb-kids
+
+        gb = resolve(["child-helpline"], self.INDEX, country="GB", named=named)
+        pl = resolve(["child-helpline"], self.INDEX, country="PL", named=named)
+
+        assert (None, ("gb-kids",)) == (
+            gb.groups[0].need,
+            tuple(r.id for r in gb.groups[0].resources),
+        )
+        assert ["pl-kids", "world-kids"] == [r.id for r in pl.resources]
+
+    def test_no_country(self) -> None:
+        """With no country: worldwide services only, and the help says the country is unknown."""
+        found = resolve(["child-helpline", "parent-helpline"], self.INDEX, country=None)
+
+        assert (None, False) == (found.country, found.country_known)
+        assert ["world-kids"] == [r.id for r in found.resources]
+
+    def test_age(self) -> None:
+        """A service that does not serve the reader's age is left out."""
+        assert [["ie-gb-kids", "world-kids"]] == self.ids(["child-helpline"], "GB", age=19)
+
+    @pytest.mark.parametrize(
+        ("more", "expected"),
+        [
+            ({}, [["world-under-18"], ["world-adult"]]),
+            ({"taken_at_age": 15}, [["world-under-18"]]),
+            ({"taken_at_age": 20}, [["world-adult"]]),
+            ({"age": 15}, [["world-under-18"]]),
+            ({"age": 30}, [["world-under-18"], ["world-adult"]]),
+            ({"age": 30, "taken_at_age": 16}, [["world-under-18"]]),
+        ],
+    )
+    def test_removal_by_age_taken(self, more: dict[str, int], expected: list[list[str]]) -> None:
+        """Removal tools follow the age an image was taken at; a child's own age stands in."""
+        needs = ["remove-image-under-18", "remove-image-adult"]
+
+        assert expected == self.ids(needs, "GB", **more)
+
+    @pytest.mark.parametrize(
+        ("name", "value"),
+        [
+            ("age", -1),
+            ("age", True),
+            ("taken_at_age", "15"),
+            ("at", dt.datetime(2026, 1, 1)),  # noqa: DTZ001 - naive on purpose
+        ],
+    )
+    def test_bad_circumstances(self, name: str, value: object) -> None:
+        """A bad age or a naive time is an InvalidFilterError naming it."""
+        with pytest.raises(InvalidFilterError) as caught:
+            resolve(["child-helpline"], self.INDEX, country="GB", **{name: value})
+
+        assert name == caught.value.name
+
+    def test_bad_need(self) -> None:
+        """A need outside the vocabulary is an InvalidFilterError listing the needs."""
+        with pytest.raises(InvalidFilterError, match="'child-helpline'"):
+            resolve(["helpline"], self.INDEX, country="GB")
+
+    def test_table(self) -> None:
+        """The table has a row per country with a service, and "*" for an unknown country."""
+        table = self.INDEX.table()
+
+        assert {"*", "GB", "IE", "PL"} == set(table)
+        assert {
+            "child-helpline": ["world-kids"],
+            "remove-image-under-18": ["world-under-18"],
+            "remove-image-adult": ["world-adult"],
+        } == table["*"]
+        assert ["ie-gb-kids", "world-kids"] == table["IE"]["child-helpline"]
+        assert ["gb-parents"] == table["GB"]["parent-helpline"]
+
+
+class TestAdviceViews:
+    """Advice.localize(locale, country=...): the view's help, HTML and notice."""
+
+    def test_country(self, selection: Catalogue) -> None:
+        """The view holds the country's services for each need, then worldwide ones."""
+        view = selection.advice["sel-both"].localize("pl", country="gb")
+
+        assert ("GB", True) == (view.country, view.country_known)
+        assert [None, Need.CHILD_HELPLINE, Need.REMOVE_IMAGE_UNDER_18] == [
+            group.need for group in view.help
+        ]
+        assert ["sel-world-removal", "sel-gb-line"] == [r.id for r in view.resources]
+        assert view.country_notice is None
+        assert 'data-country="GB"' in view.__html__()
+
+    def test_other_country(self, selection: Catalogue) -> None:
+        """A reader in France gets France's line, never Britain's."""
+        view = selection.advice["sel-both"].localize("fr", country="FR")
+
+        assert ["sel-world-removal", "sel-fr-line"] == [r.id for r in view.resources]
+
+    def test_unknown_country(self, selection: Catalogue) -> None:
+        """Without a country: worldwide services, a notice, and data-country-unknown."""
+        view = selection.advice["sel-both"].localize("en")
+        html = view.__html__()
+
+        assert (None, False) == (view.country, view.country_known)
+        assert ["sel-world-removal"] == [r.id for r in view.resources]
+        assert str(view.country_notice).startswith("Only services you can use from anywhere")
+        assert "data-country-unknown" in html
+        assert '<p class="sextingsafe-country-unknown">' in html
+
+    def test_bad_country(self, selection: Catalogue) -> None:
+        """A code that is no country is an InvalidFilterError naming the input."""
+        with pytest.raises(InvalidFilterError, match="'United Kingdom'"):
+            selection.advice["sel-both"].localize("en", country="United Kingdom")
+
+    def test_need_groups_in_html(self, selection: Catalogue) -> None:
+        """The HTML lists each need's services under its label, with data-need."""
+        html = selection.advice["sel-both"].localize("en", country="GB").__html__()
+
+        assert '<div class="sextingsafe-need" data-need="named">' in html
+        assert '<div class="sextingsafe-need" data-need="child-helpline">' in html
+        assert "Someone to talk to" in html
+        # Each service once: the removal tool was listed as the service the item is about.
+        assert 'data-need="remove-image-under-18"' not in html
+
+
+class TestEmergency:
+    """{emergency} in advice text is the reader's number, or words for it."""
+
+    def test_unknown_country(self) -> None:
+        """With no country, advice says "your local emergency number", never a number."""
+        view = ss.advice["if-your-child-is-blackmailed"].localize("en")
+
+        assert view.emergency is not None
+        assert ((), "your local emergency number") == (
+            view.emergency.numbers,
+            str(view.emergency.text),
+        )
+        assert "call your local emergency number." in str(view.emergency.sentence)
+
+    def test_placeholder_filled(self) -> None:
+        """The placeholder is filled in title and body, keeping the text's locale and review."""
+        from sextingsafe._localized import LocalizedText
+        from sextingsafe._renderer import _filled
+
+        text = LocalizedText("Call {emergency} now.", locale="pl", review=ss.Review.UNREVIEWED)
+        filled = _filled(text, "112")
+
+        assert ("Call 112 now.", "pl", ss.Review.UNREVIEWED) == (
+            str(filled),
+            filled.locale,
+            filled.review,
+        )
+
+
+class TestWalk:
+    """No output sends a reader in one country to another country's national service."""
+
+    @pytest.mark.parametrize("country", sorted(known_countries()))
+    def test_every_country_every_item(self, country: str) -> None:
+        """Every ISO country x every item that applies everywhere: views and HTML."""
+        for advice in EVERYWHERE:
+            view = advice.localize("en", country=country)
+            shown = [r.resource for r in view.resources]
+            html_ids = re.findall(
+                r'class="sextingsafe-resource" data-id="([^"]+)"', view.__html__()
+            )
+
+            assert [r.id for r in shown] == html_ids, advice.id
+            assert [] == [r.id for r in shown if not allowed(r, country)], advice.id
+
+    def test_no_country(self) -> None:
+        """With no country: only services usable from anywhere, and the view says so."""
+        for advice in EVERYWHERE:
+            view = advice.localize("en")
+
+            assert not view.country_known
+            assert [] == [r.id for r in view.resources if not r.resource.worldwide], advice.id
+
+    def test_table(self) -> None:
+        """The export's table offers each country only its own and worldwide services."""
+        table = ss.Catalogue.bundled().help_table()
+
+        assert set(SERVED) <= set(table)
+        for country, row in table.items():
+            for need, ids in row.items():
+                wrong = [
+                    i
+                    for i in ids
+                    if not allowed(ss.resources[i], None if country == "*" else country)
+                ]
+                assert [] == wrong, (country, need)
+
+    @pytest.mark.parametrize("country", SERVED)
+    def test_cli_tip(self, country: str) -> None:
+        """`sextingsafe tip --country XX` names no other country's service."""
+        foreign = [r for r in ss.resources.values() if not allowed(r, country)]
+        for audience in ("young-people", "parents-carers", "professionals"):
+            out = io.StringIO()
+            assert 0 == main(
+                ["tip", "--country", country, "--audience", audience, "--on", "2026-03-01"], out
+            )
+            text = out.getvalue()
+
+            assert [] == [r.id for r in foreign if _listed(r) in text], (country, audience)
+
+
+class TestExport:
+    """The export carries the help table; JSON-LD mentions the help for its country."""
+
+    def test_table_in_export(self, selection: Catalogue) -> None:
+        """The export's `help` is country -> need -> ids, with "*" for an unknown country."""
+        data = ss.export(selection, None)
+
+        assert {
+            "*": {"remove-image-under-18": ["sel-world-removal"]},
+            "FR": {
+                "child-helpline": ["sel-fr-line"],
+                "remove-image-under-18": ["sel-world-removal"],
+            },
+            "GB": {
+                "child-helpline": ["sel-gb-line"],
+                "parent-helpline": ["sel-ie-gb-line"],
+                "report-abuse": ["sel-gb-report"],
+                "remove-image-under-18": ["sel-world-removal"],
+            },
+            "IE": {
+                "parent-helpline": ["sel-ie-gb-line"],
+                "remove-image-under-18": ["sel-world-removal"],
+            },
+        } == data["help"]
+
+    def test_round_trip(self, selection: Catalogue) -> None:
+        """load_export accepts the table it wrote, and rebuilds the same table."""
+        data = ss.export(selection, None)
+
+        assert data["help"] == ss.load_export(data).help_table()
+
+    def test_edited_table_rejected(self, selection: Catalogue) -> None:
+        """A table that sends a country elsewhere than its resources say is rejected."""
+        data = ss.export(selection, None)
+        data["help"]["FR"]["child-helpline"] = ["sel-gb-line"]
+
+        with pytest.raises(ss.PackError, match="help: the table does not match"):
+            ss.load_export(data)
+
+    def test_jsonld_mentions_the_countrys_help(self, selection: Catalogue) -> None:
+        """Each HowToTip mentions the resolved help: France's line in FR, none of Britain's."""
+        nodes = {n["@id"]: n for n in ss.export_jsonld(selection, "en", country="FR")["@graph"]}
+        unknown = {n["@id"]: n for n in ss.export_jsonld(selection, "en")["@graph"]}
+
+        assert [
+            {"@id": "urn:sextingsafe:resource:sel-world-removal"},
+            {"@id": "urn:sextingsafe:resource:sel-fr-line"},
+        ] == nodes["urn:sextingsafe:advice:sel-both"]["mentions"]
+        assert [{"@id": "urn:sextingsafe:resource:sel-world-removal"}] == unknown[
+            "urn:sextingsafe:advice:sel-both"
+        ]["mentions"]

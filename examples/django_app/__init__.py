@@ -47,7 +47,16 @@ def tip_context(
         "resources": [r.localize(locale) for r in resources],
         "heading": content.label("where-to-get-help", locale),
         "count": content.label("places-to-get-help", locale, count=len(resources)),
+        # The library's own stylesheet (trusted, shipped in the package), inlined in <head>;
+        # in production, serve ss.STYLESHEET_PATH as a static file instead.
+        "stylesheet": _css(),
     }
+
+
+def _css() -> Any:
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(ss.stylesheet())  # noqa: S308 - the package's own CSS, not user input
 
 
 def render_tip(accept_language: str, country: str, catalogue: ss.Catalogue | None = None) -> str:

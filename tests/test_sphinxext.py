@@ -569,3 +569,36 @@ class TestOtherBuilders:
         assert str(sextingsafe.facts["met-under-14-suspects-2017-2019"].statement("en")) in (
             " ".join(text.split())
         )
+
+
+class TestLocalesDirective:
+    """``.. sextingsafe:locales::`` lists each locale with its coverage, partial ones as such."""
+
+    def test_partial_locale(self, tmp_path: Path) -> None:
+        """A pack's partly translated Swedish is listed as partial, the source as the source."""
+        srcdir = tmp_path / "locales"
+        folder = srcdir / "pack" / "locale" / "sv" / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (srcdir / "pack" / "pack.toml").write_text('name = "sv-start"\n', encoding="utf-8")
+        (folder / "sextingsafe.po").write_text(
+            'msgid ""\nmsgstr ""\n"Language: sv\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            'msgctxt "ui:sources"\nmsgid "Sources"\nmsgstr "Källor"\n',
+            encoding="utf-8",
+        )
+        (srcdir / "conf.py").write_text(
+            'extensions = ["sextingsafe.sphinxext"]\nsextingsafe_packs = ["pack"]\n',
+            encoding="utf-8",
+        )
+        (srcdir / "index.rst").write_text(
+            "Locales\n=======\n\n.. sextingsafe:locales::\n", encoding="utf-8"
+        )
+        app = SphinxTestApp("html", srcdir=srcdir)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        items = {e.text.split(" — ")[0].strip(): e.text for e in elements(page(app), "li")}
+
+        assert ": partial, 1 of " in items["Swedish"]
+        assert "the source language" in items["English"]

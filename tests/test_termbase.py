@@ -105,3 +105,27 @@ class TestTermFaults:
         translations = [("advice:teen-tip:body", "Semi-nudes too.", "También semidesnudos.")]
 
         assert [] == term_faults(rules, translations, AUDIENCES)
+
+
+class TestWordStart:
+    """A form must begin a word where the script has letter case; elsewhere it may be inside."""
+
+    def test_cased_scripts(self) -> None:
+        """French "nue" is not found inside "continue"; a stem still covers its endings."""
+        rules = [TermRule("nudes", frozenset({"*"}), ("nue", "zdjęci"), "term:x:term")]
+        translations = [
+            ("advice:a:body", "A nude.", "Il continue."),
+            ("advice:b:body", "A nude.", "Nagie zdjęcia."),
+        ]
+
+        assert ["advice:a:body"] == [c for c, _ in term_faults(rules, translations, {})]
+
+    def test_uncased_scripts(self) -> None:
+        """Arabic and Chinese forms are found inside words (العارية, 的裸照)."""
+        rules = [TermRule("nudes", frozenset({"*"}), ("عاري", "裸"), "term:x:term")]
+        translations = [
+            ("advice:a:body", "A nude.", "الصورة العارية"),
+            ("advice:b:body", "A nude.", "别人的裸照"),
+        ]
+
+        assert [] == term_faults(rules, translations, {})

@@ -11,9 +11,10 @@ held to their approved words, and any key a translator names in a comment)::
     # nudes [parents-carers, professionals]: desnudos
     msgctxt "term:sharing-nudes-and-semi-nudes:term"
 
-A form is matched as written, ignoring case, anywhere in a translation, so a stem (``zdjęci``)
-covers every ending. The check then holds every translated message whose English uses a key
-term to one of its approved forms, for the audience of the message's item.
+A form is matched as the start of a word, ignoring case, so a stem (``zdjęci``) covers every
+ending (in scripts without letter case, anywhere in the text). The check then holds every
+translated message whose English uses a key term to one of its approved forms, for the
+audience of the message's item.
 """
 
 from __future__ import annotations
@@ -77,6 +78,23 @@ def term_rules(catalog: Any) -> list[TermRule]:
     return rules
 
 
+def _has_form(text: str, form: str) -> bool:
+    """Return whether *form* begins a word of *text*, in any case.
+
+    A form is a prefix, so a stem covers every ending. It must begin a word in scripts with
+    letter case (Latin, Cyrillic, Greek: "nue" is not in "continue"); in the others (Arabic,
+    the Indic scripts, Chinese), where words join or are not spaced, it may stand anywhere.
+    """
+    haystack, needle = text.casefold(), form.casefold()
+    start = haystack.find(needle)
+    while start >= 0:
+        before = haystack[start - 1] if start else " "
+        if not (before.isalpha() and before.upper() != before.lower()):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
 def _pattern(key: str) -> re.Pattern[str]:
     return re.compile(KEY_TERMS.get(key, rf"\b{re.escape(key)}\b"), re.IGNORECASE)
 
@@ -111,8 +129,7 @@ def term_faults(
             if not applicable:
                 continue
             forms = [f for r in applicable for f in r.forms]
-            lowered = translation.casefold()
-            if not any(form.casefold() in lowered for form in forms):
+            if not any(_has_form(translation, form) for form in forms):
                 who = ", ".join(sorted(readers)) or "every reader"
                 fault = (
                     f"uses none of the approved words for {key!r} for {who} "

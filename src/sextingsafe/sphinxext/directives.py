@@ -450,8 +450,9 @@ class LocalesDirective(_ContentDirective):
             if info.source:
                 state = f"the source language ({info.total} texts)"
             else:
+                coverage = "complete" if info.complete else "partial"
                 state = (
-                    f"{info.translated} of {info.total} texts translated, "
+                    f"{coverage}, {info.translated} of {info.total} texts translated, "
                     f"{info.reviewed} reviewed by a person"
                 )
             direction = "right to left" if info.direction == "rtl" else "left to right"

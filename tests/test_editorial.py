@@ -43,6 +43,8 @@ class TestCheckWording:
             ("It's your own fault.", "your own fault", "Victim-blaming: it is never"),
             ("You were asking for it.", "You were asking for it", "Victim-blaming: whoever"),
             ("They are asking for it.", "They are asking for it", "Victim-blaming: whoever"),
+            ("She was asking for it.", "She was asking for it", "Victim-blaming: whoever"),
+            ("He brought it on himself.", "brought it on himself", "Victim-blaming: whoever"),
             ("You brought it on yourself.", "brought it on yourself", "Victim-blaming: whoever"),
             ("They brought it on themselves.", "brought it on themselves", "Victim-blaming:"),
             ("Predators are everywhere online.", "Predators are everywhere", "Scare tactic: fear"),

@@ -87,7 +87,8 @@ RULES: tuple[Rule, ...] = (
         "Shame language: fear and shame stop victims from reporting.",
     ),
     Rule(
-        r"(?:you|they) (?:were|are) asking for it|brought it on (?:your|them)sel(?:f|ves)",
+        r"(?:you|they|he|she) (?:was|were|is|are) asking for it"
+        r"|brought it on (?:your|them|him|her)sel(?:f|ves)",
         "Victim-blaming: whoever shares an image without consent is in the wrong.",
     ),
     Rule(

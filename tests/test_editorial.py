@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,3 +261,126 @@ class TestDocumented:
 
         assert f"grade {YOUNG_PEOPLE_MAX_GRADE:g}" in text
         assert f"{REVIEW_PERIOD.days} days" in text
+
+
+class TestItemChecks:
+    """check_items() holds advice, questions and scripts to the documented item checks."""
+
+    @staticmethod
+    def _findings(make_pack: Any, files: dict[str, str]) -> list[tuple[str, str]]:
+        from sextingsafe._build import build
+        from sextingsafe._editorial import check_items
+        from sextingsafe._packs import read_pack
+
+        pack = make_pack("reference", files)
+        content = build([read_pack(pack)], None)
+        return [(f.id, f.check) for f in check_items(content)]
+
+    @staticmethod
+    def _question(
+        answer: str, *, ages: str = "{ min = 11, max = 17 }", who: str = "young-people"
+    ) -> str:
+        return (
+            "[[question]]\n"
+            'id = "q"\n'
+            f'audiences = ["{who}"]\n'
+            'topics = ["support"]\n'
+            'question = "What now?"\n'
+            f'answer = "{answer}"\n'
+            f"ages = {ages}\n"
+            'sources = ["ref-guidance"]\n'
+            "reviewed = 2026-12-01\n"
+        )
+
+    def test_fixture_pack(self, make_pack: Any) -> None:
+        """The reference pack fails only where it lacks help for a risk topic."""
+        assert [("ref-saying-no", "risk-has-help")] == self._findings(make_pack, {})
+
+    @pytest.mark.parametrize(
+        ("answer", "check"),
+        [
+            (
+                "It's illegal to share a nude of anyone under 18. Tell an adult you trust.",
+                "young-people-lead",
+            ),
+            ("Someone may try to blackmail you.", "risk-has-action"),
+            ("It is revenge porn. Tell an adult you trust.", "terminology"),
+            ("You should have asked first.", "victim-blaming"),
+            ("Why did you send it?", "victim-blaming"),
+        ],
+    )
+    def test_each_check(self, make_pack: Any, answer: str, check: str) -> None:
+        """Each kind of wording fails its own check."""
+        assert ("q", check) in self._findings(make_pack, {"faq.toml": self._question(answer)})
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "Don't take their phone away as a punishment. Listen first.",
+            "Never ask why did you send it. Stay calm.",
+            "The person who shared it is in the wrong. Tell an adult you trust.",
+        ],
+    )
+    def test_advice_against_a_behaviour_passes(self, make_pack: Any, answer: str) -> None:
+        """Advice not to blame, written as such, is not itself flagged."""
+        assert [] == self._findings(
+            make_pack,
+            {
+                "faq.toml": self._question(answer, who="parents-carers", ages="{ min = 11 }"),
+                "scripts.toml": "",
+            },
+        )
+
+    def test_children(self, make_pack: Any) -> None:
+        """For under-11s, the police in the first sentence and long words both fail."""
+        answer = (
+            "The police help children. Unfortunately, sophisticated communication "
+            "technologies occasionally facilitate inappropriate interactions. Tell a grown-up."
+        )
+        found = self._findings(
+            make_pack, {"faq.toml": self._question(answer, ages="{ min = 8, max = 10 }")}
+        )
+
+        assert {("q", "children-first-sentence"), ("q", "children-reading-grade")} <= set(found)
+
+    def test_proper_name_is_not_terminology(self, make_pack: Any) -> None:
+        """'Revenge Porn Helpline' is a service's name, not our wording."""
+        answer = "If you are 18 or over, the Revenge Porn Helpline can help."
+
+        assert [] == self._findings(
+            make_pack,
+            {
+                "faq.toml": self._question(answer, who="adults", ages="{ min = 18 }"),
+                "scripts.toml": "",
+            },
+        )
+
+    def test_bundled_content_passes(self) -> None:
+        """Every bundled advice item, question and script passes every item check."""
+        from sextingsafe._editorial import check_items
+
+        assert [] == [str(f) for f in check_items(default_catalogue().content)]
+
+
+class TestChecksDocumented:
+    """The explanation page lists every item check and every refused behaviour."""
+
+    def test_every_check_is_on_the_page(self) -> None:
+        """Each check's name appears in docs/explanation/editorial-checks.md."""
+        from sextingsafe._editorial import CHECKS
+
+        page = (
+            Path(__file__).parents[1] / "docs" / "explanation" / "editorial-checks.md"
+        ).read_text(encoding="utf-8")
+
+        assert [] == [c.name for c in CHECKS if f"`{c.name}`" not in page]
+
+    def test_every_behaviour_reason_is_on_the_page(self) -> None:
+        """Each refused behaviour's reason appears on the page word for word."""
+        from sextingsafe._editorial import BEHAVIOURS
+
+        page = (
+            Path(__file__).parents[1] / "docs" / "explanation" / "editorial-checks.md"
+        ).read_text(encoding="utf-8")
+
+        assert [] == [b.reason for b in BEHAVIOURS if b.reason not in page]

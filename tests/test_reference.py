@@ -400,3 +400,74 @@ class TestBundled:
     def test_audience_enum(self) -> None:
         """Scripts say who speaks with the Audience enumeration."""
         assert all(isinstance(a, Audience) for s in ss.scripts.values() for a in s.audiences)
+
+
+def run(*argv: str) -> tuple[int, str]:
+    """Run the command with *argv*; return the exit status and what it wrote to stdout."""
+    from sextingsafe._cli import main
+
+    out = io.StringIO()
+    status = main(list(argv), stdout=out)
+    return status, out.getvalue()
+
+
+class TestCommandLine:
+    """`glossary`, `faq` and `scripts` list the kinds; `show` finds them; `--age` filters."""
+
+    def test_scripts_numbered(self) -> None:
+        """A script prints its title, situation and numbered lines, then its sources."""
+        status, out = run("show", "ref-saying-no", "--pack", str(PACK))
+
+        assert 0 == status
+        assert out.startswith(
+            "Saying no\n\nSomeone asks you for a nude.\n\n"
+            "  1. \"No, I don't want to.\"\n  2. You don't have to give a reason.\n"
+            "  3. Tell an adult you trust.\n"
+        )
+
+    def test_partly_translated(self) -> None:
+        """A script with some lines in French says, in French, that some text is in English."""
+        status, out = run("show", "ref-saying-no", "--pack", str(PACK), "--locale", "fr")
+
+        assert 0 == status
+        assert "  1. « Non, je ne veux pas. »\n" in out
+        assert f"  ({ss.label('not-translated', 'fr')})" in out
+        assert 1 == out.count("Example guidance on words and conversations")
+
+    def test_faq_age(self) -> None:
+        """--age 9 leaves out the question for 11 to 17 year olds."""
+        _status, out = run("faq", "--pack", str(PACK), "--age", "9", "--format", "json")
+
+        assert "ref-in-trouble" not in [q["id"] for q in json.loads(out)]
+
+    def test_glossary_json(self) -> None:
+        """The glossary as JSON carries each term's avoid list."""
+        status, out = run("glossary", "--pack", str(PACK), "--format", "json")
+        terms = {t["id"]: t for t in json.loads(out)}
+
+        assert 0 == status
+        assert ["revenge porn"] == terms["ref-image-abuse"]["avoid"]
+
+    def test_bad_age(self) -> None:
+        """An age out of range is an invalid filter: exit status 1."""
+        assert 1 == run("scripts", "--age", "130")[0]
+
+    def test_advice_age(self) -> None:
+        """Advice --age 8 lists only advice that suits an 8-year-old."""
+        status, out = run("advice", "--age", "8", "--format", "json")
+
+        assert 0 == status
+        assert all(
+            a["ages"] is None or a["ages"].get("min", 0) <= 8 <= a["ages"].get("max", 120)
+            for a in json.loads(out)
+        )
+
+    def test_validate_warns(self) -> None:
+        """Validate shows the editorial checks as warnings on a pack's own items."""
+        status, out = run("validate", str(PACK))
+
+        assert 0 == status
+        assert (
+            "warning: [[script]] 'ref-saying-no': is about a risk but names no help "
+            "(needs or resources) (risk-has-help)"
+        ) in out

@@ -180,8 +180,12 @@ class TestSetup:
         """The domain's directives and roles are registered under ``sextingsafe:``."""
         domain = bundled.env.get_domain("sextingsafe")
 
-        assert {"item", "list", "resources", "catalogue", "locales"} == set(domain.directives)
-        assert {"fact", "quote", "advice", "resource"} == set(domain.roles)
+        assert {"item", "list", "resources", "catalogue", "locales", "coverage"} == set(
+            domain.directives
+        )
+        assert {"fact", "quote", "advice", "resource", "term", "question", "script"} == set(
+            domain.roles
+        )
 
 
 class TestItemDirective:

@@ -11,10 +11,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from . import _cli_apps
+from . import _cli_apps, _cli_reference
 from ._bidi import isolate
 from ._build import build
 from ._catalogue import Catalogue, default_catalogue
+from ._collections import Collection
 from ._errors import (
     ContentNotFoundError,
     InvalidFilterError,
@@ -41,9 +42,12 @@ from ._model import (
     Topic,
 )
 from ._packs import PackContent, check_catalogues, read_pack, translation_warnings
+from ._reference import Question, Script, Term
 from ._version import __version__
 
 __all__ = ["main"]
+
+_Reference = Term | Question | Script
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -62,7 +66,7 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per option
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--locale", "-l", help="BCP 47 or POSIX locale, e.g. pl, pt-BR, ar (default: en)"
@@ -116,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     advice.add_argument("--topic", choices=topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
     _help_options(advice)
+    _cli_reference.add_commands(sub, common, topics, audiences)
 
     resources = sub.add_parser(
         "resources", parents=[common, listing], help="helplines and report/removal services"
@@ -187,7 +192,12 @@ def _help_options(parser: argparse.ArgumentParser) -> None:
         help="the reader's ISO country code, e.g. GB or PL: help is that country's, then "
         "worldwide (default: unknown, so worldwide services only)",
     )
-    parser.add_argument("--age", type=int, help="the reader's age: services for it only")
+    parser.add_argument(
+        "--age",
+        type=int,
+        help="the reader's age: the advice that suits it (advice without ages suits all), "
+        "and services for it only",
+    )
     parser.add_argument(
         "--taken-at-age",
         type=int,
@@ -263,7 +273,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         if args.country is not None:
             parse_country(args.country)
         tip = catalogue.advice.tip(
-            on=args.on, audience=args.audience, topic=args.topic, jurisdiction=args.country
+            on=args.on,
+            audience=args.audience,
+            topic=args.topic,
+            jurisdiction=args.country,
+            age=args.age,
         )
         if args.format == "json":
             return _json(item_to_dict(tip, locale, **reader), out)
@@ -283,8 +297,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         items = catalogue.quotes.select(speaker=args.speaker, topic=args.topic)
     elif args.command == "advice":
         items = catalogue.advice.select(
-            audience=args.audience, topic=args.topic, jurisdiction=args.jurisdiction
+            audience=args.audience, topic=args.topic, jurisdiction=args.jurisdiction, age=args.age
         )
+    elif args.command in _cli_reference.COMMANDS:
+        items = _cli_reference.select(catalogue, args)
     elif args.command == "resources":
         items = catalogue.resources.select(
             country=args.country, kind=args.kind, audience=args.audience, channel=args.channel
@@ -305,14 +321,23 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _find(catalogue: Catalogue, item_id: str) -> Fact | Quote | Advice | Resource:
-    for collection in (catalogue.facts, catalogue.quotes, catalogue.advice, catalogue.resources):
+def _find(catalogue: Catalogue, item_id: str) -> Fact | Quote | Advice | Resource | _Reference:
+    collections: tuple[Collection[Any], ...] = (
+        catalogue.facts,
+        catalogue.quotes,
+        catalogue.advice,
+        catalogue.resources,
+        catalogue.glossary,
+        catalogue.faq,
+        catalogue.scripts,
+    )
+    for collection in collections:
         if item_id in collection:
-            found: Fact | Quote | Advice | Resource = collection[item_id]
+            found: Fact | Quote | Advice | Resource | _Reference = collection[item_id]
             return found
     import difflib
 
-    every = [*catalogue.facts, *catalogue.quotes, *catalogue.advice, *catalogue.resources]
+    every = [item for collection in collections for item in collection]
     raise ContentNotFoundError(
         "item", item_id, difflib.get_close_matches(item_id, every, n=3, cutoff=0.6)
     )
@@ -370,7 +395,9 @@ class _Voice:
             self.say(out, f"  ({self.label('not-translated')})")
 
 
-def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO, voice: _Voice) -> None:
+def _sources(
+    item: Fact | Quote | Advice | Resource | Occasion | _Reference, out: TextIO, voice: _Voice
+) -> None:
     for source in item.sources:
         where = source.url or ("" if source.via else voice.label("in-print"))
         if source.via:
@@ -381,7 +408,7 @@ def _sources(item: Fact | Quote | Advice | Resource | Occasion, out: TextIO, voi
 
 
 def _print_item(
-    item: Fact | Quote | Advice | Resource,
+    item: Fact | Quote | Advice | Resource | _Reference,
     locale: str | None,
     out: TextIO,
     catalogue: Catalogue,
@@ -389,7 +416,10 @@ def _print_item(
 ) -> None:
     voice = _Voice(locale, catalogue)
     texts: list[LocalizedText | None]
-    if isinstance(item, Fact):
+    if isinstance(item, Term | Question | Script):
+        shown = _cli_reference.print_reference(item, locale, lambda line: voice.say(out, line))
+        texts = list(shown)
+    elif isinstance(item, Fact):
         fact = item.localize(locale)
         voice.say(out, f"[{item.id}]", fact.statement)
         if fact.caveat:
@@ -642,15 +672,7 @@ def _editorial_warnings(
     Items not checked against their sources for longer than the review period (counted back
     from *today*, the real date by default) are warnings too: a release re-reviews them.
     """
-    from ._editorial import (
-        REVIEW_PERIOD,
-        RISK_TOPICS,
-        YOUNG_PEOPLE_MAX_GRADE,
-        check_wording,
-        points_to_help,
-        reading_grade,
-        review_overdue,
-    )
+    from ._editorial import REVIEW_PERIOD, check_items, review_overdue
 
     found = []
     for kind, items in (
@@ -659,6 +681,9 @@ def _editorial_warnings(
         ("advice", content.advice),
         ("occasion", content.occasions),
         ("resource", content.resources),
+        ("term", content.terms),
+        ("question", content.questions),
+        ("script", content.scripts),
     ):
         for item in items:
             field = "verified" if kind == "resource" else "reviewed"
@@ -668,23 +693,7 @@ def _editorial_warnings(
                     f"[[{kind}]] {item.id!r}: {field} {checked.isoformat()}, more than "
                     f"{REVIEW_PERIOD.days} days ago; check it against its sources again"
                 )
-    for advice in content.advice:
-        if advice.id not in ids:
-            continue
-        young = Audience.YOUNG_PEOPLE in advice.audiences
-        for text in (advice.title, advice.body):
-            found += [
-                f"[[advice]] {advice.id!r}: {f.match!r}: {f.rule.reason}"
-                for f in check_wording(text, for_young_people=young)
-            ]
-        if RISK_TOPICS & set(advice.topics) and not points_to_help(advice):
-            found.append(f"[[advice]] {advice.id!r}: is about a risk but names no help it needs")
-        grade = reading_grade(advice.body)
-        if young and grade > YOUNG_PEOPLE_MAX_GRADE:
-            found.append(
-                f"[[advice]] {advice.id!r}: reading grade {grade:.1f} is above "
-                f"{YOUNG_PEOPLE_MAX_GRADE:g} for young people; use shorter sentences and words"
-            )
+    found += [f"{finding} ({finding.check})" for finding in check_items(content, ids)]
     return found
 
 

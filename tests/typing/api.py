@@ -128,3 +128,35 @@ def sources_page() -> list[str]:
         f"{s.publisher}: {s.title} <{s.url or s.via or 'print'}>"
         for s in sextingsafe.sources.values()
     ]
+
+
+def glossary_entry(word: str, locale: str) -> tuple[str, str, list[str]]:
+    """Return a glossary term's word and definition in *locale*, and the English words to avoid."""
+    term: sextingsafe.Term = sextingsafe.glossary.lookup(word)
+    local: sextingsafe.LocalizedTerm = term.localize(locale)
+    return str(local.term), str(local.definition), list(term.avoid)
+
+
+def faq_for(age: int, locale: str) -> list[tuple[str, str]]:
+    """Return the young people's questions for *age*, with their answers, in *locale*."""
+    found: tuple[sextingsafe.Question, ...] = sextingsafe.faq.select(
+        audience="young-people", age=age
+    )
+    pairs = []
+    for question in found:
+        local: sextingsafe.LocalizedQuestion = question.localize(locale)
+        pairs.append((str(local.question), str(local.answer)))
+    return pairs
+
+
+def script_steps(script_id: str, locale: str) -> list[str]:
+    """Return a conversation script's lines in *locale*, numbered for a lesson handout."""
+    script: sextingsafe.Script = sextingsafe.scripts[script_id]
+    local: sextingsafe.LocalizedScript = script.localize(locale)
+    lines: tuple[LocalizedText, ...] = local.lines
+    return [f"{number}. {line}" for number, line in enumerate(lines, start=1)]
+
+
+def advice_for_age(age: int) -> list[str]:
+    """Return the ids of the young people's advice for *age*."""
+    return [a.id for a in sextingsafe.advice.select(audience="young-people", age=age)]

@@ -43,13 +43,24 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: The item kinds, and the name of each one's collection on a :class:`~sextingsafe.Catalogue`.
-KINDS = {"fact": "facts", "quote": "quotes", "advice": "advice", "resource": "resources"}
+KINDS = {
+    "fact": "facts",
+    "quote": "quotes",
+    "advice": "advice",
+    "resource": "resources",
+    "term": "glossary",
+    "question": "faq",
+    "script": "scripts",
+}
 #: The ``select()`` filters of each collection, as ``sextingsafe:list`` options.
 FILTERS = {
     "facts": ("topic", "jurisdiction", "source", "occasion"),
     "quotes": ("speaker", "topic", "source"),
-    "advice": ("audience", "topic", "jurisdiction", "resource", "occasion"),
+    "advice": ("audience", "topic", "jurisdiction", "resource", "occasion", "age"),
     "resources": ("country", "kind", "audience", "channel"),
+    "glossary": ("topic", "jurisdiction", "source"),
+    "faq": ("audience", "topic", "jurisdiction", "age", "source"),
+    "scripts": ("audience", "topic", "jurisdiction", "age", "source"),
 }
 #: What each collection can be grouped by, as ``:group-by:`` values.
 GROUPS = {
@@ -57,6 +68,9 @@ GROUPS = {
     "quotes": ("speaker", "topic"),
     "advice": ("audience", "topic"),
     "resources": ("country", "kind", "audience"),
+    "glossary": ("topic",),
+    "faq": ("audience", "topic"),
+    "scripts": ("audience", "topic"),
 }
 # Filters whose value is an id: an unknown one is a typo, not merely an empty selection.
 _ID_FILTERS = {
@@ -336,6 +350,8 @@ class ListDirective(_ContentDirective):
         }
         if "no-worldwide" in self.options:
             found["worldwide"] = False
+        if "age" in found and str(found["age"]).isdigit():
+            found["age"] = int(found["age"])
         return found
 
     def run(self) -> list[nodes.Node]:
@@ -410,6 +426,9 @@ class CatalogueDirective(_ContentDirective):
         ("quotes", "Quotes", ()),
         ("advice", "Advice", ("audience",)),
         ("resources", "Help resources", ("country",)),
+        ("glossary", "Glossary", ()),
+        ("faq", "Questions and answers", ("audience",)),
+        ("scripts", "Conversation scripts", ("audience",)),
     )
 
     def run(self) -> list[nodes.Node]:

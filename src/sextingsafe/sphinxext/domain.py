@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 
 from sextingsafe import InvalidLocaleError
 
+from .coverage import CoverageDirective
 from .directives import (
     KINDS,
     CatalogueDirective,
@@ -55,6 +56,7 @@ class SextingsafeDomain(Domain):
         "resources": ResourcesDirective,
         "catalogue": CatalogueDirective,
         "locales": LocalesDirective,
+        "coverage": CoverageDirective,
     }
     roles: ClassVar[dict[str, Any]] = {
         kind: XRefRole(innernodeclass=nodes.inline, warn_dangling=True) for kind in KINDS

@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sextingsafe import Advice, ContentNotFoundError, Fact, LocalizedText, Quote, Resource, Review
+from sextingsafe import (
+    Advice,
+    ContentNotFoundError,
+    Fact,
+    LocalizedText,
+    Question,
+    Quote,
+    Resource,
+    Review,
+    Script,
+    Term,
+)
 from sextingsafe._bidi import ltr_segments
 from sextingsafe._format import format_day
 from sextingsafe._html import CORRECTION_URL
@@ -30,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["ContentItem", "ItemRenderer"]
 
 #: The item kinds the extension shows.
-ContentItem = Fact | Quote | Advice | Resource
+ContentItem = Fact | Quote | Advice | Resource | Term | Question | Script
 #: See :attr:`ItemRenderer.link`.
 Linker = Callable[[tuple[str, str, str | None], nodes.Node], nodes.Element | None]
 
@@ -262,6 +273,14 @@ class ItemRenderer:
             return self.quote(item, anchor)
         if isinstance(item, Advice):
             return self.advice(item, anchor)
+        if isinstance(item, Term | Question | Script):
+            from . import render_reference
+
+            if isinstance(item, Term):
+                return render_reference.term(self, item, anchor)
+            if isinstance(item, Question):
+                return render_reference.question(self, item, anchor)
+            return render_reference.script(self, item, anchor)
         return self.resource(item, anchor)
 
     def fact(self, fact: Fact, anchor: str | None = None) -> langblock:
@@ -494,6 +513,12 @@ class ItemRenderer:
             return item.name
         if isinstance(item, Fact):
             return item.statement(self.locale)
+        if isinstance(item, Term):
+            return item.localized_field("term", self.locale)
+        if isinstance(item, Question):
+            return item.localized_field("question", self.locale)
+        if isinstance(item, Script):
+            return item.localized_field("title", self.locale)
         words = item.text if len(item.text) <= 60 else item.text[:57].rstrip() + "…"
         return f"{item.speaker.name}: “{words}”"
 

@@ -36,7 +36,7 @@ PAGE = """<!doctype html>
   <section class="sextingsafe-help">
   <h2 class="sextingsafe-help-title">{{ label("where-to-get-help") }}</h2>
   {% if tip.country_notice %}
-    <p class="sextingsafe-country-unknown">{{ tip.country_notice }}</p>
+    <p class="notice">{{ tip.country_notice }}</p>
     <p>{{ label("worldwide") }}</p>
   {% endif %}
   <p>{{ label("places-to-get-help", count=resources|length) }}</p>

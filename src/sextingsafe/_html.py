@@ -192,7 +192,12 @@ def term_html(view: LocalizedTerm) -> HTML:
 
 
 def _help_section(view: Any) -> tuple[str, str]:
-    """Return a view's ``data-country`` attribute and its where-to-get-help ``<section>``."""
+    """Return a view's ``data-country`` attribute and its where-to-get-help ``<section>``.
+
+    A question or script that needs no help has neither.
+    """
+    if view.country is None and view.country_notice is None and not view.help:
+        return "", ""
     if view.country is not None:
         where = f' data-country="{escape(view.country)}"'
         notice = ""

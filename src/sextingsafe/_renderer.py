@@ -271,6 +271,9 @@ class CatalogueRenderer:
                 description=self.text(item, "description", locale),
                 hours=self._optional(item, "hours", locale),
             )
+        if isinstance(item, Question | Script) and not item.needs:
+            # Nothing to resolve: no help section, and no question about the reader's country.
+            return self._localize_reference(item, locale, {})
         if isinstance(item, Advice | Question | Script):
             help_ = resolve(
                 item.needs,

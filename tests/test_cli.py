@@ -294,6 +294,8 @@ class TestExitCodes:
             ),
             (["tip", "--pack", EXAMPLE, "--country", "G"], "invalid country 'G'"),
             (["show", "example-talk", "--pack", str(PACKS / "broken")], "content pack"),
+            (["tip", "--country", "UK"], "invalid country 'UK'"),
+            (["advice", "--topic", "gossip"], "invalid topic 'gossip'"),
         ],
     )
     def test_invalid(
@@ -311,7 +313,6 @@ class TestExitCodes:
             [],
             ["bogus"],
             ["show"],
-            ["advice", "--topic", "gossip"],
             ["facts", "--format", "yaml"],
             ["tip", "--on", "yesterday"],
             ["resources", "--no-such-option"],
@@ -321,8 +322,11 @@ class TestExitCodes:
         """Usage errors: status 2, usage on stderr."""
         status, out = run(*argv)
 
+        err = capsys.readouterr().err
         assert (2, "") == (status, out)
-        assert "usage: sextingsafe" in capsys.readouterr().err
+        assert 1 == len(err.splitlines()), err
+        assert err.startswith("sextingsafe")
+        assert "usage:" not in err
 
     def test_version(self) -> None:
         """--version prints the installed code and content versions to the given stdout."""
@@ -450,3 +454,115 @@ class TestExport:
         text = json.dumps(json.loads(out))
         for item in ("example-share", "example-speaker-talk", "example-talk", "example-line"):
             assert f'"{item}"' in text
+
+
+class TestOddInput:
+    """Odd input gets one clear line: what was wrong, what was meant, and the exit status."""
+
+    @pytest.mark.parametrize(
+        ("argv", "line"),
+        [
+            (
+                ["tip", "--country", "UK"],
+                (
+                    "sextingsafe: error: invalid country 'UK': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB', or a subdivision such as 'GB-SCT'; "
+                    "did you mean 'GB'?"
+                ),
+            ),
+            (
+                ["tip", "--country", "uk"],
+                (
+                    "sextingsafe: error: invalid country 'uk': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB', or a subdivision such as 'GB-SCT'; "
+                    "did you mean 'GB'?"
+                ),
+            ),
+            (
+                ["resources", "--country", "France"],
+                (
+                    "sextingsafe: error: invalid country 'France': expected an ISO 3166-1 alpha-2 "
+                    "country code such as 'GB'; did you mean 'FR'?"
+                ),
+            ),
+            (
+                ["advice", "--jurisdiction", "UK"],
+                (
+                    "sextingsafe: error: invalid jurisdiction 'UK': expected an ISO 3166 code such "
+                    "as 'GB' or 'GB-SCT'; did you mean 'GB'?"
+                ),
+            ),
+            (
+                ["advice", "--jurisdiction", "Scotland"],
+                (
+                    "sextingsafe: error: invalid jurisdiction 'Scotland': expected an ISO 3166 "
+                    "code such as 'GB' or 'GB-SCT'; did you mean 'GB-SCT'?"
+                ),
+            ),
+            (
+                ["quotes", "--speaker", "zena"],
+                "sextingsafe: error: no speaker with id 'zena'; did you mean 'zena-marshall'?",
+            ),
+            (["quotes", "--speaker", "nobody"], "sextingsafe: error: no speaker with id 'nobody'"),
+        ],
+        ids=["UK", "uk", "France", "jurisdiction-UK", "Scotland", "speaker", "no-speaker"],
+    )
+    def test_not_found_with_suggestions(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], line: str
+    ) -> None:
+        """Status 1 and one line on stderr, with the value most likely meant."""
+        status, out = run(*argv)
+
+        assert (1, "", line + "\n") == (status, out, capsys.readouterr().err)
+
+    @pytest.mark.parametrize(
+        ("value", "line"),
+        [
+            (
+                "2026-02-30",
+                (
+                    "sextingsafe tip: error: argument --on: '2026-02-30' is not a day written "
+                    "YYYY-MM-DD (day is out of range for month) (see 'sextingsafe tip --help')"
+                ),
+            ),
+            (
+                "tomorrow",
+                (
+                    "sextingsafe tip: error: argument --on: 'tomorrow' is not a day written "
+                    "YYYY-MM-DD (see 'sextingsafe tip --help')"
+                ),
+            ),
+        ],
+    )
+    def test_bad_date(self, capsys: pytest.CaptureFixture[str], value: str, line: str) -> None:
+        """A bad --on day is a usage error (status 2) in one line, without the usage."""
+        status, _ = run("tip", "--on", value)
+
+        assert (2, line + "\n") == (status, capsys.readouterr().err)
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "tip",
+            "facts",
+            "quotes",
+            "advice",
+            "resources",
+            "occasions",
+            "show",
+            "locales",
+            "export",
+            "validate",
+            "search",
+            "diff",
+        ],
+    )
+    def test_help_describes_and_shows_examples(self, command: str) -> None:
+        """Every command's --help has a description and at least one example of its use."""
+        status, out = run(command, "--help")
+
+        assert 0 == status
+        usage, description = out.split("\n\n")[:2]
+        assert usage.startswith(f"usage: sextingsafe {command}")
+        assert len(description) > 20
+        assert f"examples:\n  sextingsafe {command}" in out

@@ -382,3 +382,48 @@ class TestHostilePacks:
         assert 1 == status
         assert lines[0].startswith(f"{PACKS / 'example'}: OK (6 records; ")
         assert f"1 problem(s) in {broken}" == lines[-1]
+
+
+class TestLinks:
+    """Nothing from a pack becomes a link unless it is an https:// address."""
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "http://example.org",
+            "childline",
+            "https://example.org/\x1b[2J",
+        ],
+    )
+    def test_not_written_as_a_url(self, value: str) -> None:
+        """The JSON-LD export writes only https:// addresses as schema.org url."""
+        from sextingsafe._jsonld import web_url
+
+        assert web_url(value) is None
+
+    def test_https_is_written(self) -> None:
+        """An https:// address is kept as it is."""
+        from sextingsafe._jsonld import web_url
+
+        assert "https://www.childline.org.uk/" == web_url("https://www.childline.org.uk/")
+
+    def test_bundled_export_links_only_https(self) -> None:
+        """Every url in the bundled JSON-LD export starts with https://."""
+        urls: list[str] = []
+
+        def collect(node: object) -> None:
+            if isinstance(node, dict):
+                urls.extend(v for k, v in node.items() if k == "url")
+                for value in node.values():
+                    collect(value)
+            elif isinstance(node, list):
+                for value in node:
+                    collect(value)
+
+        collect(sextingsafe.export_jsonld())
+
+        assert urls
+        assert [u for u in urls if not u.startswith("https://")] == []

@@ -128,13 +128,23 @@ class TestFlask:
             assert resource.name.replace("'", "&#39;") in page
 
     def test_bad_header_and_country_do_not_crash(self, flask_app: ModuleType) -> None:
-        """A malformed header and an unknown country still give a page, in English, for GB."""
+        """A malformed header and an unknown country give an English page of worldwide help.
+
+        Never another country's numbers: the notice asks for the country instead.
+        """
         client = flask_app.create_app().test_client()
 
         response = client.get("/?country=XX", headers={"Accept-Language": "%%%"})
+        page = response.get_data(as_text=True)
 
         assert 200 == response.status_code
-        assert "Childline" in response.get_data(as_text=True)
+        assert '<html lang="en" dir="ltr">' in page
+        assert '<p class="notice">' in page
+        assert "Childline" not in page
+        assert "<strong>" in page
+        for resource in ss.resources.values():
+            if not resource.worldwide:
+                assert f"<strong>{resource.name}</strong>" not in page
 
     def test_hostile_text_is_inert(self, flask_app: ModuleType, hostile: ss.Catalogue) -> None:
         """Markup and script in a pack's text are shown as text, never run."""

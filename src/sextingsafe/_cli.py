@@ -9,7 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import _cli_apps, _cli_reference
 from ._bidi import isolate
@@ -52,6 +52,29 @@ _Reference = Term | Question | Script
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, pointing at ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print *message* on one line, without the usage, and exit with status 2."""
+        # Only the first line: argparse quotes user input in its messages.
+        first = message.splitlines()[0] if message else "invalid arguments"
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {first} (see '{self.prog} --help')\n")
+
+
+def _date(text: str) -> dt.date:
+    """Read a YYYY-MM-DD day for --on."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        reason = str(error).removeprefix("Invalid isoformat string: ")
+        shown = text if len(text) <= 30 else text[:30] + "…"
+        detail = "" if reason.startswith("'") else f" ({reason})"
+        raise argparse.ArgumentTypeError(
+            f"{shown!r} is not a day written YYYY-MM-DD{detail}"
+        ) from None
+
+
 class _VersionAction(argparse.Action):
     """``--version``: the code's version and the content's, read only when asked for."""
 
@@ -66,8 +89,13 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _values(metavar: str, values: Any) -> dict[str, Any]:
+    """An option's metavar and help listing its values (the library checks them)."""
+    return {"metavar": metavar, "help": "one of: " + ", ".join(v.value for v in values)}
+
+
 def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per option
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--locale", "-l", help="BCP 47 or POSIX locale, e.g. pl, pt-BR, ar (default: en)"
     )
@@ -81,14 +109,14 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per o
         metavar="PATH",
         help="also load this content pack (repeatable)",
     )
-    listing = argparse.ArgumentParser(add_help=False)
+    listing = _Parser(add_help=False)
     listing.add_argument(
         "--limit", "-n", type=_cli_apps.positive, metavar="N", help="show at most N items"
     )
-    topics = [t.value for t in Topic]
-    audiences = [a.value for a in Audience]
+    # Filter values are checked by the library, so that a typo gets "did you mean" (status 1).
+    topics, audiences = _values("TOPIC", Topic), _values("AUDIENCE", Audience)
 
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="sextingsafe",
         description="Sourced, localised awareness content about young people sharing nude images.",
     )
@@ -96,46 +124,50 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per o
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     tip = sub.add_parser("tip", parents=[common], help="the tip of the day, with where to get help")
-    tip.add_argument(
-        "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the day (default: today)"
-    )
-    tip.add_argument("--audience", choices=audiences, default="young-people")
-    tip.add_argument("--topic", choices=topics)
+    tip.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day (default: today)")
+    tip.add_argument("--audience", default="young-people", **audiences)
+    tip.add_argument("--topic", **topics)
     _help_options(tip)
 
     facts = sub.add_parser("facts", parents=[common, listing], help="statistics with their sources")
-    facts.add_argument("--topic", choices=topics)
+    facts.add_argument("--topic", **topics)
     facts.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
 
     quotes = sub.add_parser(
         "quotes", parents=[common, listing], help="quotes with speaker and source"
     )
     quotes.add_argument("--speaker", help="speaker id, e.g. zena-marshall")
-    quotes.add_argument("--topic", choices=topics)
+    quotes.add_argument("--topic", **topics)
 
     advice = sub.add_parser(
         "advice", parents=[common, listing], help="advice by audience and topic"
     )
-    advice.add_argument("--audience", choices=audiences)
-    advice.add_argument("--topic", choices=topics)
+    advice.add_argument("--audience", **audiences)
+    advice.add_argument("--topic", **topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
     _help_options(advice)
-    _cli_reference.add_commands(sub, common, topics, audiences, _help_options)
+    _cli_reference.add_commands(
+        sub, common, [t.value for t in Topic], [a.value for a in Audience], _help_options
+    )
 
     resources = sub.add_parser(
         "resources", parents=[common, listing], help="helplines and report/removal services"
     )
     resources.add_argument("--country", "-c", help="ISO 3166-1 country code, e.g. GB")
-    resources.add_argument("--kind", choices=[k.value for k in ResourceKind])
-    resources.add_argument("--audience", choices=audiences)
-    resources.add_argument("--channel", choices=[c.value for c in ChannelKind])
+    resources.add_argument(
+        "--kind", metavar="KIND", help="one of: " + ", ".join(k.value for k in ResourceKind)
+    )
+    resources.add_argument("--audience", **audiences)
+    resources.add_argument(
+        "--channel", metavar="CHANNEL", help="one of: " + ", ".join(c.value for c in ChannelKind)
+    )
 
     occasions = sub.add_parser(
         "occasions", parents=[common, listing], help="campaign moments and their dates"
     )
     occasions.add_argument(
         "--on",
-        type=dt.date.fromisoformat,
+        type=_date,
         metavar="YYYY-MM-DD",
         help="only the occasions near this day",
     )
@@ -181,7 +213,105 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per o
     validate.add_argument(
         "--format", "-f", choices=("text", "json"), default="text", help="output format"
     )
+    _describe(sub)
     return parser
+
+
+#: Each command's description and examples, shown by ``sextingsafe COMMAND --help``.
+_HELP: dict[str, tuple[str, tuple[str, ...]]] = {
+    "tip": (
+        (
+            "Print the tip of the day for young people (the same all day), then where to get help "
+            "in the country given."
+        ),
+        (
+            "sextingsafe tip --country GB",
+            "sextingsafe tip --locale pl --country PL --on 2026-02-14",
+        ),
+    ),
+    "facts": (
+        "Print statistics, each with its period, place and sources.",
+        ("sextingsafe facts --topic police-response", "sextingsafe facts --jurisdiction GB-SCT"),
+    ),
+    "quotes": (
+        (
+            "Print quotes in their original words, with speaker, date and sources, and a marked "
+            "translation where there is one."
+        ),
+        ("sextingsafe quotes --speaker zena-marshall", "sextingsafe quotes --locale fr"),
+    ),
+    "advice": (
+        "Print advice for an audience, a topic or a place.",
+        (
+            "sextingsafe advice --audience parents-carers",
+            "sextingsafe advice --topic before-sending --jurisdiction GB --locale ar",
+        ),
+    ),
+    "resources": (
+        (
+            "Print helplines and report and removal services: a country's own first, then the ones "
+            "anyone can use."
+        ),
+        (
+            "sextingsafe resources --country GB",
+            "sextingsafe resources --kind removal --format json",
+        ),
+    ),
+    "occasions": (
+        "Print campaign moments (Safer Internet Day ...) with their next date.",
+        ("sextingsafe occasions", "sextingsafe occasions --on 2026-02-10"),
+    ),
+    "show": (
+        "Print one fact, quote, advice item or resource by its id.",
+        ("sextingsafe show childline-gb", "sextingsafe show ask-who-should-see-it --locale pl"),
+    ),
+    "locales": (
+        "Print the supported locales with how much is translated, reviewed, missing and fuzzy.",
+        ("sextingsafe locales", "sextingsafe locales --pack ./my-pack --format json"),
+    ),
+    "export": (
+        (
+            "Write all content as JSON (every locale, for apps in other languages) "
+            "or as schema.org JSON-LD."
+        ),
+        ("sextingsafe export -o content.json", "sextingsafe export --format jsonld --locale fr"),
+    ),
+    "search": (
+        (
+            "Find facts, quotes, advice and resources by their words, in the locale given; "
+            "the best matches first."
+        ),
+        ("sextingsafe search nudes", "sextingsafe search --locale pl --kind advice zdjęcie"),
+    ),
+    "validate": (
+        (
+            "Check content packs beside the bundled content, TOML and translation catalogues "
+            "alike; print every problem as PACK/FILE:LINE: message. Exit status 1 if any pack "
+            "has one."
+        ),
+        ("sextingsafe validate ./my-pack", "sextingsafe validate ./pack-a ./pack-b --format json"),
+    ),
+}
+
+
+#: Examples of the commands that describe themselves.
+_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "diff": ("sextingsafe diff old.json installed", "sextingsafe diff ./v1 ./v2 --format markdown"),
+}
+
+
+def _describe(sub: Any) -> None:
+    """Give each command's ``--help`` a description and examples."""
+    for name, command in sub.choices.items():
+        if name in _EXAMPLES:
+            command.epilog = "examples:\n" + "\n".join(f"  {e}" for e in _EXAMPLES[name])
+            command.formatter_class = argparse.RawDescriptionHelpFormatter
+        if name not in _HELP:
+            continue
+        description, examples = _HELP[name]
+        command.description = description
+        command.epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples)
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def _help_options(parser: argparse.ArgumentParser) -> None:
@@ -294,6 +424,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "facts":
         items = catalogue.facts.select(topic=args.topic, jurisdiction=args.jurisdiction)
     elif args.command == "quotes":
+        if args.speaker is not None:
+            catalogue.speakers[args.speaker]  # an unknown speaker: not found, with suggestions
         items = catalogue.quotes.select(speaker=args.speaker, topic=args.topic)
     elif args.command == "advice":
         items = catalogue.advice.select(

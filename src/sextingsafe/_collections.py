@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
 
 from ._errors import ContentNotFoundError, InvalidFilterError
-from ._i18n import to_babel
+from ._help import known_countries, suggest_region
 from ._model import (
     Advice,
     AgeRange,
@@ -80,6 +80,9 @@ class Collection(Mapping[str, T], Generic[T]):
 
         text = id if isinstance(id, str) else repr(id)
         close = difflib.get_close_matches(text, list(self._data()), n=3, cutoff=0.6)
+        if not close and len(text) >= 3:
+            # A part of an id, such as a speaker's first name: the ids that contain it.
+            close = [key for key in self._data() if text.lower() in key][:3]
         return ContentNotFoundError(self._kind, text, close)
 
     def __contains__(self, id: object) -> bool:  # noqa: A002
@@ -106,15 +109,27 @@ def _enum(name: str, value: object, cls: type[E]) -> E:
     try:
         return cls(value)
     except ValueError:
-        expected = "one of " + ", ".join(repr(m.value) for m in cls)
-        raise InvalidFilterError(name, value, expected) from None
+        import difflib
+
+        values = [str(m.value) for m in cls]
+        expected = "one of " + ", ".join(repr(v) for v in values)
+        close = difflib.get_close_matches(str(value).lower(), values, n=2, cutoff=0.6)
+        raise InvalidFilterError(name, value, expected, close) from None
 
 
 def _region(name: str, value: object) -> str:
+    """Check a place filter: an ISO 3166 code of a known country, or of one of its parts."""
     # ASCII first: "ß".upper() is "SS", which would otherwise pass as South Sudan.
-    if not isinstance(value, str) or not value.isascii() or not _REGION.match(value.upper()):
-        raise InvalidFilterError(name, value, "an ISO 3166 code such as 'GB' or 'GB-SCT'")
-    return value.upper()
+    code = value.upper() if isinstance(value, str) and value.isascii() else ""
+    if not _REGION.match(code) or code.split("-")[0] not in known_countries():
+        suggestion = suggest_region(value)
+        raise InvalidFilterError(
+            name,
+            value,
+            "an ISO 3166 code such as 'GB' or 'GB-SCT'",
+            (suggestion,) if suggestion else (),
+        )
+    return code
 
 
 def _applies(jurisdictions: tuple[str, ...], wanted: str) -> bool:
@@ -338,25 +353,6 @@ class AdviceCollection(Collection[Advice]):
         return choices[day.toordinal() % len(choices)]
 
 
-_countries: frozenset[str] | None = None
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
-
-
-def _known_countries() -> frozenset[str]:
-    global _countries  # noqa: PLW0603
-    if _countries is None:
-        territories = to_babel("en").territories
-        codes = (str(code) for code in territories)
-        # CLDR also names groupings and private-use codes: the EU, the UN, the eurozone, unknown
-        # (ZZ), outlying Oceania (QO) and pseudo-locales (XA, XB). None is a country.
-        _countries = frozenset(
-            code
-            for code in codes
-            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-        )
-    return _countries
-
-
 class ResourceCollection(Collection[Resource]):
     """The help resources of a catalogue."""
 
@@ -398,10 +394,18 @@ class ResourceCollection(Collection[Resource]):
             tests.append(lambda r: any(c.kind is wanted_channel for c in r.channels))
         if country is None:
             return self._filtered(*tests)
-        code = _region("country", country)
-        if "-" in code or code not in _known_countries():
+        given: object = country  # anything can arrive from a request: check, then trust
+        code = country.upper() if isinstance(given, str) and country.isascii() else ""
+        if code not in known_countries():
+            part = code.split("-")[0]
+            suggestion = suggest_region(country, subdivisions=False) or (
+                part if _REGION.match(code) and part in known_countries() else None
+            )
             raise InvalidFilterError(
-                "country", country, "an ISO 3166-1 alpha-2 country code such as 'GB'"
+                "country",
+                country,
+                "an ISO 3166-1 alpha-2 country code such as 'GB'",
+                (suggestion,) if suggestion else (),
             )
         national = self._filtered(lambda r: code in r.countries, *tests)
         if not worldwide:

@@ -80,16 +80,23 @@ class InvalidFilterError(SextingsafeError, ValueError):
         name: The filter's name, such as ``"topic"``.
         value: The value given.
         expected: A description of the accepted values.
+        suggestions: The values meant most likely, best first (``"GB"`` for ``"UK"``).
     """
 
-    def __init__(self, name: str, value: object, expected: str) -> None:
+    def __init__(
+        self, name: str, value: object, expected: str, suggestions: Sequence[str] = ()
+    ) -> None:
         self.name = name
         self.value = value
         self.expected = expected
-        super().__init__(f"invalid {name} {value!r}: expected {expected}")
+        self.suggestions = tuple(suggestions)
+        message = f"invalid {name} {value!r}: expected {expected}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.name, self.value, self.expected))
+        return (type(self), (self.name, self.value, self.expected, self.suggestions))
 
 
 def _printable(text: str) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "removal_needs",
     "resolve",
     "serves_country",
+    "suggest_region",
 ]
 
 _CODE = re.compile(r"([A-Z]{2})(?:-([A-Z0-9]{1,3}))?\Z")
@@ -62,6 +63,56 @@ def known_countries() -> frozenset[str]:
     return _countries
 
 
+#: What people write for a place, and the ISO 3166 code they mean.
+_ALIASES = {
+    "UK": "GB",
+    "U.K.": "GB",
+    "GREAT BRITAIN": "GB",
+    "BRITAIN": "GB",
+    "ENGLAND": "GB-ENG",
+    "SCOTLAND": "GB-SCT",
+    "WALES": "GB-WLS",
+    "NORTHERN IRELAND": "GB-NIR",
+    "EL": "GR",
+    "USA": "US",
+    "U.S.": "US",
+    "GBR": "GB",
+    "DEU": "DE",
+    "FRA": "FR",
+    "ESP": "ES",
+    "ITA": "IT",
+    "IRL": "IE",
+    "AUS": "AU",
+    "CAN": "CA",
+    "NZL": "NZ",
+    "POL": "PL",
+}
+
+
+def suggest_region(value: object, *, subdivisions: bool = True) -> str | None:
+    """Return the ISO 3166 code someone most likely meant by *value*, if any.
+
+    ``"UK"`` and ``"Britain"`` mean ``"GB"``, ``"England"`` ``"GB-ENG"`` (``"GB"`` where only
+    countries are accepted), and a country's English name its code: ``"france"`` is ``"FR"``.
+    """
+    if not isinstance(value, str) or len(value) > 60:
+        return None
+    from ._i18n import to_babel
+
+    text = " ".join(value.split()).upper()
+    code = _ALIASES.get(text)
+    if code is None:
+        names = {
+            str(name).upper(): str(key)
+            for key, name in to_babel("en").territories.items()
+            if key in known_countries()
+        }
+        code = names.get(text)
+    if code is None:
+        return None
+    return code if subdivisions else code.split("-")[0]
+
+
 def parse_country(value: object, name: str = "country") -> tuple[str, str | None]:
     """Return ``(country, subdivision)`` for an ISO 3166 code in any case.
 
@@ -74,7 +125,9 @@ def parse_country(value: object, name: str = "country") -> tuple[str, str | None
     # ASCII first: "ß".upper() is "SS", which would otherwise pass as South Sudan.
     match = _CODE.match(value.upper()) if isinstance(value, str) and value.isascii() else None
     if match is None or match.group(1) not in known_countries():
-        raise InvalidFilterError(name, value, _EXPECTED)
+        # What was likely meant: "UK" is GB; a subdivision with an unknown country, nothing.
+        suggestion = suggest_region(value)
+        raise InvalidFilterError(name, value, _EXPECTED, (suggestion,) if suggestion else ())
     return match.group(1), (match.group(0) if match.group(2) else None)
 
 

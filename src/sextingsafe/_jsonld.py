@@ -25,7 +25,7 @@ from ._reference import Question, Script, Term
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["CONTEXT", "TERMS", "export_jsonld"]
+__all__ = ["CONTEXT", "TERMS", "export_jsonld", "web_url"]
 
 #: Where our own terms are defined: the documentation page that explains each one.
 TERMS = "https://sextingsafe.readthedocs.io/en/latest/reference/jsonld.html#"
@@ -38,6 +38,14 @@ _AUDIENCE_TYPES = {
     "professionals": "professionals",
     "adults": "adults",
 }
+
+
+def web_url(value: str) -> str | None:
+    """Return *value* if it is an ``https://`` address, the only kind written as a ``url``.
+
+    ``javascript:``, ``data:`` and bare handles are never links, whatever a pack says.
+    """
+    return value if value.startswith("https://") and value.isprintable() else None
 
 
 def _id(kind: str, item_id: str) -> str:
@@ -59,8 +67,8 @@ def _source(source: Source) -> dict[str, Any]:
     }
     if source.published:
         node["datePublished"] = source.published.isoformat()
-    if source.url:
-        node["url"] = source.url
+    if source.url and (link := web_url(source.url)) is not None:
+        node["url"] = link
     if source.via:
         # Read at a copy: the copy is where it was archived, never the publisher's address.
         node["archivedAt"] = source.via
@@ -222,8 +230,10 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
             point["telephone"] = channel.value
         elif channel.value and channel.kind is ChannelKind.EMAIL:
             point["email"] = channel.value
+        elif channel.value and (url := web_url(channel.value)) is not None:
+            point["url"] = url
         elif channel.value:
-            point["url"] = channel.value
+            point["name"] = channel.value  # a handle or short code: text, never a link
         if local.hours is not None:
             point["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification",
@@ -240,8 +250,8 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
         "contactPoint": points,
         "subjectOf": _cites(resource),
     }
-    if resource.url:
-        node["url"] = resource.url
+    if resource.url and (link := web_url(resource.url)) is not None:
+        node["url"] = link
     return node
 
 

@@ -87,6 +87,7 @@ if TYPE_CHECKING:
     from ._reference import Question, Script, Term
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
     from ._search import SearchHit, search
+    from ._style import STYLESHEET_PATH, stylesheet
 
 __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging checks
     "Advice",
@@ -143,6 +144,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "ResourceKind",
     "ResourceStatus",
     "Review",
+    "STYLESHEET_PATH",
     "Script",
     "ScriptCollection",
     "SearchHit",
@@ -178,6 +180,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "search",
     "sources",
     "speakers",
+    "stylesheet",
 ]
 
 # Public names and the private module each lives in: imported on first use, so that
@@ -239,6 +242,7 @@ _LAZY = {
     "Review": "._model",
     "Script": "._reference",
     "ScriptCollection": "._reference_collections",
+    "STYLESHEET_PATH": "._style",
     "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
@@ -255,6 +259,7 @@ _LAZY = {
     "format_hours": "._format",
     "load_export": "._export",
     "search": "._search",
+    "stylesheet": "._style",
 }
 
 

@@ -7,10 +7,10 @@ from typing import Any, NoReturn
 
 from attrs import frozen
 
+from ._contact import Channel
 from ._format import html_element
 from ._html import HTML
 from ._i18n import direction, parse_locale
-from ._contact import Channel
 from ._model import Advice, Fact, Need, Quote, Resource, Review
 from ._reference import Question, Script, Term
 

@@ -718,7 +718,7 @@ class Advice(_Localizable):
                     "the help needed under 'needs' instead"
                 )
 
-    def localize(
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         locale: Locale | str | None = None,
         country: str | None = None,

@@ -124,7 +124,7 @@ class Question(_Localizable):
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
-    def localize(
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         locale: Locale | str | None = None,
         country: str | None = None,
@@ -201,7 +201,7 @@ class Script(_Localizable):
         lines = tuple((f"line-{n}", text) for n, text in enumerate(self.lines, start=1))
         return (("title", self.title), ("situation", self.situation), *lines)
 
-    def localize(
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         locale: Locale | str | None = None,
         country: str | None = None,

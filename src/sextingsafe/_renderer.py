@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from babel import Locale
 
     from ._help import Help
+    from ._hours import Hours
 
 __all__ = ["CatalogueRenderer"]
 
@@ -276,7 +277,7 @@ class CatalogueRenderer:
         return self._text(text, wanted, used, str(DEFAULT), review)
 
     def _cldr(self, text: Callable[[Locale], str], locale: Locale | str | None) -> LocalizedText:
-        """Return data Babel writes for the reader's own locale (a date, hours): not a translation."""
+        """Return data Babel writes for the reader's locale (a date, hours), not a translation."""
         wanted = parse_locale(locale)
         babel_locale = self._format_locale(wanted, str(wanted))
         used = str(wanted) if babel_locale.language == wanted.language else str(DEFAULT)
@@ -287,6 +288,13 @@ class CatalogueRenderer:
             return None
         return self._cldr(lambda babel_locale: format_day(day, babel_locale), locale)
 
+    def _channel_hours(
+        self, hours: Hours | None, locale: Locale | str | None
+    ) -> LocalizedText | None:
+        if hours is None:
+            return None
+        return self._cldr(lambda babel_locale: format_hours(hours, babel_locale), locale)
+
     def _localize_resource(
         self, item: Resource, locale: Locale | str | None, today: dt.date
     ) -> LocalizedResource:
@@ -295,12 +303,7 @@ class CatalogueRenderer:
             LocalizedChannel(
                 channel=channel,
                 label=self.label(channel.kind.value, locale),
-                hours=self._cldr(
-                    lambda babel_locale, hours=channel.hours: format_hours(hours, babel_locale),
-                    locale,
-                )
-                if channel.hours is not None
-                else None,
+                hours=self._channel_hours(channel.hours, locale),
                 as_of=self._day(channel.as_of, locale),
                 stale=channel.stale(today),
             )
@@ -367,9 +370,7 @@ class CatalogueRenderer:
             )
             if isinstance(item, Advice):
                 return self._localize_advice(item, locale, help_, today)
-            return self._localize_reference(
-                item, locale, self._help_fields(help_, locale, today)
-            )
+            return self._localize_reference(item, locale, self._help_fields(help_, locale, today))
         if isinstance(item, Term):
             return self._localize_reference(item, locale, {})
         if isinstance(item, Speaker):
@@ -387,9 +388,7 @@ class CatalogueRenderer:
                 label=self.label(
                     f"need-{group.need.value}" if group.need else "named-services", locale
                 ),
-                resources=tuple(
-                    self._localize_resource(r, locale, today) for r in group.resources
-                ),
+                resources=tuple(self._localize_resource(r, locale, today) for r in group.resources),
             )
             for group in help_.groups
         )

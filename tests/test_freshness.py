@@ -216,20 +216,26 @@ class TestBabelFormatted:
         [
             (
                 "fr",
-                "lundi–vendredi 08:00\u2009–\u200922:00 et samedi–dimanche "
-                "09:00\u2009–\u200918:00 (heure : Royaume-Uni)",
+                (
+                    "lundi–vendredi 08:00\u2009–\u200922:00 et samedi–dimanche "
+                    "09:00\u2009–\u200918:00 (heure : Royaume-Uni)"
+                ),
                 "1 janv. 2020",
             ),
             (
                 "ar",
-                "الاثنين–الجمعة 8:00 ص\u2009–\u200910:00 م والسبت–الأحد "
-                "9:00 ص\u2009–\u20096:00 م (توقيت المملكة المتحدة)",
+                (
+                    "الاثنين–الجمعة 8:00 ص\u2009–\u200910:00 م والسبت–الأحد "
+                    "9:00 ص\u2009–\u20096:00 م (توقيت المملكة المتحدة)"
+                ),
                 "01\u200f/01\u200f/2020",
             ),
             (
                 "pl",
-                "poniedziałek–piątek 08:00–22:00 i sobota–niedziela 09:00–18:00 "
-                "(czas: Wielka Brytania)",
+                (
+                    "poniedziałek–piątek 08:00–22:00 i sobota–niedziela 09:00–18:00 "
+                    "(czas: Wielka Brytania)"
+                ),
                 "1 sty 2020",
             ),
         ],

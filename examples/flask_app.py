@@ -21,7 +21,9 @@ import sextingsafe as ss
 
 PAGE = """<!doctype html>
 <html lang="{{ tip.title.lang }}" dir="{{ tip.title.direction }}">
-<head><meta charset="utf-8"><title>{{ label("tip-of-the-day").text }}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ label("tip-of-the-day").text }}</title>
+<link rel="stylesheet" href="{{ url_for('stylesheet') }}"></head>
 <body>
   <h1>{{ label("tip-of-the-day") }}</h1>
   <article class="tip">
@@ -31,13 +33,14 @@ PAGE = """<!doctype html>
       <p><small>{{ label("unreviewed") }}</small></p>
     {% endif %}
   </article>
-  <h2>{{ label("where-to-get-help") }}</h2>
+  <section class="sextingsafe-help">
+  <h2 class="sextingsafe-help-title">{{ label("where-to-get-help") }}</h2>
   {% if tip.country_notice %}
     <p class="notice">{{ tip.country_notice }}</p>
     <p>{{ label("worldwide") }}</p>
   {% endif %}
   <p>{{ label("places-to-get-help", count=resources|length) }}</p>
-  <ul>
+  <ul class="sextingsafe-resources">
   {% for help in resources %}
     <li><strong>{{ help.name }}</strong>: {{ help.description }}
       {% for channel in help.resource.channels if channel.value %}
@@ -46,6 +49,7 @@ PAGE = """<!doctype html>
     </li>
   {% endfor %}
   </ul>
+  </section>
 </body>
 </html>
 """
@@ -102,6 +106,11 @@ def create_app(catalogue: ss.Catalogue | None = None) -> Flask:
     """Return the app; pass your own catalogue (with your packs) or use the bundled one."""
     content = catalogue if catalogue is not None else ss.Catalogue.bundled()
     app = Flask(__name__)
+
+    @app.get("/sextingsafe.css")
+    def stylesheet() -> tuple[str, int, dict[str, str]]:
+        # The library's stylesheet for its HTML: help lists, notes, right-to-left pages.
+        return ss.stylesheet(), 200, {"Content-Type": "text/css; charset=utf-8"}
 
     @app.get("/")
     def index() -> str:

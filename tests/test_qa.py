@@ -29,6 +29,8 @@ class TestCheckMessage:
             ("Aged 18 or over?", "هل عمرك ١٨ عامًا أو أكثر؟"),
             ("Where to get help", "Où trouver de l'aide"),
             ('He said "stop."', "Il a dit « stop. »"),
+            ('"I am glad you told me."', "「我很高興你告訴我。」"),
+            ('"I\'m glad you told me."', "「我很高興你告訴我。」"),
         ],
     )
     def test_clean(self, source: str, translation: str) -> None:
@@ -109,6 +111,9 @@ class TestNumbers:
             ("ar", "Every day, 9am to 11pm", "كل يوم، من 9 صباحًا حتى 11 مساءً"),
             ("fr", "14.9% of them", "14,9 % d'entre eux"),
             ("pl", "Report at report.iwf.org.uk.", "Zgłoś na report.iwf.org.uk."),
+            ("zh_Hans", "Call Triple Zero (000).", "请拨打Triple Zero（000）。"),
+            ("bn", "The Act 2021 covers under-18s.", "আইন (Act 2021) 18 বছরের কম বয়সীদের কথা বলে।"),
+            ("de", "Call +44 (0)20 7825 2500.", "Ruf +44 (0)20 7825 2500 an."),
         ],
     )
     def test_clean(self, locale: str, source: str, translation: str) -> None:

@@ -109,10 +109,26 @@ def main() -> int:
             entry["guess_was_for"] = singular(before)
         entry["register"] = register(message.context, items)
         entry["notes"] = [c for c in message.auto_comments if not c.startswith("Keep every")]
-        used = [
-            {"term": rule.key, "for": sorted(rule.audiences), "approved": list(rule.forms)}
+        kind, _, rest = message.context.partition(":")
+        item = items.get((kind, rest.partition(":")[0]))
+        readers = {a.value for a in getattr(item, "audiences", ())}
+        matching = [
+            rule
             for rule in rules
             if re.search(KEY_TERMS.get(rule.key, re.escape(rule.key)), english, re.IGNORECASE)
+        ]
+        # The rules for this item's readers, else those for everyone (as the check applies them).
+        scoped = [r for r in matching if r.audiences & readers]
+        used = [
+            {"term": rule.key, "approved": list(rule.forms)}
+            for rule in (
+                scoped
+                + [
+                    r
+                    for r in matching
+                    if "*" in r.audiences and r.key not in {s.key for s in scoped}
+                ]
+            )
         ]
         if used:
             entry["terms"] = used

@@ -64,7 +64,16 @@ def tip_context(
         "worldwide": content.label("worldwide", locale),
         "heading": content.label("where-to-get-help", locale),
         "count": content.label("places-to-get-help", locale, count=len(resources)),
+        # The library's own stylesheet (trusted, shipped in the package), inlined in <head>;
+        # in production, serve ss.STYLESHEET_PATH as a static file instead.
+        "stylesheet": _css(),
     }
+
+
+def _css() -> Any:
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(ss.stylesheet())  # noqa: S308 - the package's own CSS, not user input
 
 
 def services(content: ss.Catalogue, country: str | None) -> tuple[ss.Resource, ...]:

@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from ._reference import Question, Script, Term
     from ._reference_collections import QuestionCollection, ScriptCollection, TermCollection
     from ._search import SearchHit, search
+    from ._style import STYLESHEET_PATH, stylesheet
 
 __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging checks
     "Advice",
@@ -124,6 +125,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "ResourceCollection",
     "ResourceKind",
     "Review",
+    "STYLESHEET_PATH",
     "Script",
     "ScriptCollection",
     "SearchHit",
@@ -157,6 +159,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "search",
     "sources",
     "speakers",
+    "stylesheet",
 ]
 
 # Public names and the private module each lives in: imported on first use, so that
@@ -209,6 +212,7 @@ _LAZY = {
     "Review": "._model",
     "Script": "._reference",
     "ScriptCollection": "._reference_collections",
+    "STYLESHEET_PATH": "._style",
     "SearchHit": "._search",
     "SextingsafeError": "._errors",
     "Source": "._model",
@@ -224,6 +228,7 @@ _LAZY = {
     "export_schema": "._export",
     "load_export": "._export",
     "search": "._search",
+    "stylesheet": "._style",
 }
 
 

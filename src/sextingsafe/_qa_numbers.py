@@ -17,7 +17,9 @@ from functools import cache
 __all__ = ["number_faults"]
 
 # A run of digits (in any script) joined by the separators phone numbers use.
-_DIAL_RUN = re.compile(r"\+?\(?\d[\d ()\-]*\d\)?|\+?\d")
+# Brackets only as a whole group, "(61) 99611-0100" or "+44 (0)20": a bracket that closes a
+# phrase ("2021) 18") does not join two numbers.
+_DIAL_RUN = re.compile(r"\+?(?:\(\d+\)[ -]?)?\d(?:[\d \-]|\(\d+\))*\d|\+?\d")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|\d{4}-\d\d-\d\d")
 _LINK = re.compile(
     r"https?://[^\s<>\"'»)]+[^\s<>\"'»).,;:!?]"
@@ -47,6 +49,10 @@ def dial_runs(text: str) -> list[str]:
         run = match.group().strip(" -")
         if run.count("(") != run.count(")"):
             run = run.strip("()").strip()
+        if run.startswith("(") and run.endswith(")") and run.count("(") == 1:
+            # A number in brackets, "Triple Zero (000)": the brackets are the sentence's
+            # punctuation, which a language may write its own way (（000）).
+            run = run[1:-1].strip()
         digits = sum(c.isdigit() for c in run)
         if digits >= 3 and (run.startswith("+") or not _YEARS.fullmatch(_ascii_digits(run))):
             runs.append(run)

@@ -77,6 +77,13 @@ def _check(app: Sphinx) -> None:
             raise ConfigError(str(error)) from None
 
 
+def _add_stylesheet(_app: Sphinx, config: Config) -> None:
+    # The stylesheet, copied into _static by the HTML builders and linked from every page.
+    from sextingsafe._style import STYLESHEET_PATH
+
+    config.html_static_path = [*config.html_static_path, os.path.dirname(STYLESHEET_PATH)]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration values, the ``sextingsafe`` domain and its nodes."""
     from .domain import SextingsafeDomain
@@ -89,6 +96,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.register(app)
     app.add_domain(SextingsafeDomain)
     app.connect("config-inited", _resolve_packs)
+    app.connect("config-inited", _add_stylesheet)
+    app.add_css_file("sextingsafe.css")
     app.connect("builder-inited", _check)
     app.connect("doctree-resolved", expand)
     return {

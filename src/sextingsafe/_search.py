@@ -1,5 +1,4 @@
-"""Search the localised text of every kind: advice, help resources, facts, quotes, glossary
-terms, questions people ask and conversation scripts.
+"""Search the localised text of every kind, the glossary, questions and scripts included.
 
 Matching ignores case and accents the way a reader typing on a phone expects: ``"Zdjecia"``
 finds ``"zdjęcia"``, ``"ISTANBUL"`` finds ``"İstanbul"``, Arabic matches with or without its
@@ -8,8 +7,8 @@ and Azerbaijani dotted and dotless i). Every word must match somewhere in the it
 words count more than the start of a word, which counts more than a match inside one (so
 Chinese and Japanese, written without spaces, are still found). Titles and names count more
 than bodies (a glossary term's word counts as a title), and a field that is exactly the query
-(a service's name, a term) most. An index per
-catalogue and locale is built on first use and kept.
+(a service's name, a term) most. An index per catalogue and locale is built on first use and
+kept.
 """
 
 from __future__ import annotations

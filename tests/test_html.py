@@ -119,10 +119,13 @@ PAGES = {
         "</dd></div>"
     ),
     ("reference", "faq", "ref-in-trouble", "fr"): (
-        '<details class="sextingsafe-question" data-id="ref-in-trouble"><summary>'
-        '<span lang="fr" dir="ltr">Vais-je avoir des ennuis ?</span></summary><p>'
+        '<details class="sextingsafe-question" data-id="ref-in-trouble" data-country-unknown>'
+        '<summary><span lang="fr" dir="ltr">Vais-je avoir des ennuis ?</span></summary><p>'
         '<span lang="en" dir="ltr">No. Whoever shared it is in the wrong. Talk to an adult you trust.</span>'
-        '</p><span class="sextingsafe-sources"><cite>'
+        '</p><section class="sextingsafe-help"><p class="sextingsafe-country-unknown">'
+        '<span lang="en" dir="ltr">Only services you can use from anywhere are shown. '
+        "Tell us which country you are in to see the services there.</span></p></section>"
+        '<span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/words">Example guidance on words and conversations</a>'
         '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
         "</details>"

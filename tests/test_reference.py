@@ -281,7 +281,7 @@ class TestHtml:
         assert "&lt;and&gt;" in html
         assert "<and>" not in html
         assert html.startswith(
-            '<details class="sextingsafe-question" data-id="ref-parent-tell-school">'
+            '<details class="sextingsafe-question" data-id="ref-parent-tell-school"><summary>'
         )
 
     def test_script_is_an_ordered_list(self, reference: Catalogue) -> None:
@@ -471,3 +471,46 @@ class TestCommandLine:
             "warning: [[script]] 'ref-saying-no': is about a risk but names no help "
             "(needs or resources) (risk-has-help)"
         ) in out
+
+
+class TestHelp:
+    """Questions and scripts show the help for their needs, resolved as advice resolves it."""
+
+    def test_country_services_only(self) -> None:
+        """For a reader in Poland, no service limited to another country is shown."""
+        view = ss.faq["will-i-get-in-trouble-for-reporting"].localize("pl", "PL")
+
+        assert "PL" == view.country
+        assert [] == [r.id for r in view.resources if r.resource.countries not in ((), ("PL",))]
+
+    def test_same_as_advice_resolution(self) -> None:
+        """A script's help is what help_for() gives for its needs and country."""
+        script = ss.scripts["young-person-being-threatened"]
+        view = script.localize("en", "GB")
+
+        assert [r.id for r in ss.help_for(script.needs, "GB").resources] == [
+            r.id for r in view.resources
+        ]
+
+    def test_unknown_country(self) -> None:
+        """Without a country, the view asks for one and shows only services usable anywhere."""
+        view = ss.scripts["young-person-being-threatened"].localize("en")
+
+        assert view.country is None
+        assert view.country_notice is not None
+        assert all(not r.resource.countries for r in view.resources)
+
+    def test_html_has_the_country(self) -> None:
+        """The HTML says which country the help is for."""
+        html = ss.faq["will-i-get-in-trouble-for-reporting"].localize("en", "GB").__html__()
+
+        assert 'data-country="GB"' in html
+
+    def test_json_help(self) -> None:
+        """`faq --country GB --format json` carries the help for each answer."""
+        status, out = run("faq", "--country", "GB", "--format", "json")
+        found = {q["id"]: q for q in json.loads(out)}
+
+        assert 0 == status
+        assert "GB" == found["will-i-get-in-trouble-for-reporting"]["country"]
+        assert "help" in found["will-i-get-in-trouble-for-reporting"]

@@ -27,7 +27,7 @@ from ._export import item_to_dict
 from ._format import format_day
 from ._help import parse_country
 from ._i18n import WRITTEN_IN, direction, parse_locale, to_babel
-from ._localized import LocalizedText
+from ._localized import LocalizedAdvice, LocalizedQuestion, LocalizedScript, LocalizedText
 from ._model import (
     Advice,
     Audience,
@@ -146,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per o
     advice.add_argument("--topic", **topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
     _help_options(advice)
-    _cli_reference.add_commands(sub, common, [t.value for t in Topic], [a.value for a in Audience])
+    _cli_reference.add_commands(
+        sub, common, [t.value for t in Topic], [a.value for a in Audience], _help_options
+    )
 
     resources = sub.add_parser(
         "resources", parents=[common, listing], help="helplines and report/removal services"
@@ -549,6 +551,8 @@ def _print_item(
     if isinstance(item, Term | Question | Script):
         shown = _cli_reference.print_reference(item, locale, lambda line: voice.say(out, line))
         texts = list(shown)
+        if isinstance(item, Question | Script) and item.needs:
+            _print_help(item.localize(locale, **reader), locale, out, catalogue)
     elif isinstance(item, Fact):
         fact = item.localize(locale)
         voice.say(out, f"[{item.id}]", fact.statement)
@@ -593,13 +597,24 @@ def _print_advice(
     advice = item.localize(locale, **reader)
     voice.say(out, f"{advice.title}\n\n{advice.body}")
     voice.frame(out, [advice.title, advice.body])
-    count = catalogue.label("places-to-get-help", locale, count=len(advice.resources))
+    _print_help(advice, locale, out, catalogue)
+
+
+def _print_help(
+    view: LocalizedAdvice | LocalizedQuestion | LocalizedScript,
+    locale: str | None,
+    out: TextIO,
+    catalogue: Catalogue,
+) -> None:
+    """Print where to get help: the view's services for the reader's country, by need."""
+    voice = _Voice(locale, catalogue)
+    count = catalogue.label("places-to-get-help", locale, count=len(view.resources))
     voice.say(out, f"\n{count}:")
-    if advice.country_notice is not None:
-        voice.say(out, f"\n{advice.country_notice}")
-    if advice.emergency is not None and Need.EMERGENCY in advice.needs:
-        voice.say(out, f"\n{advice.emergency.sentence}")
-    for group in advice.help:
+    if view.country_notice is not None:
+        voice.say(out, f"\n{view.country_notice}")
+    if view.emergency is not None and Need.EMERGENCY in view.needs:
+        voice.say(out, f"\n{view.emergency.sentence}")
+    for group in view.help:
         if group.resources:
             voice.say(out, f"\n{group.label}:")
         for resource in group.resources:

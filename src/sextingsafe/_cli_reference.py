@@ -19,23 +19,18 @@ __all__ = ["COMMANDS", "add_commands", "print_reference", "select"]
 COMMANDS = ("glossary", "faq", "scripts")
 
 
-def add_age(parser: argparse.ArgumentParser) -> None:
-    """Add ``--age``: the age of the young person the content is for or about."""
-    parser.add_argument(
-        "--age",
-        type=int,
-        metavar="YEARS",
-        help="only content that suits a young person of this age (content without ages suits all)",
-    )
-
-
 def add_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
     topics: Sequence[str],
     audiences: Sequence[str],
+    reader_options: Callable[[argparse.ArgumentParser], None],
 ) -> None:
-    """Add the ``glossary``, ``faq`` and ``scripts`` commands to *sub*."""
+    """Add the ``glossary``, ``faq`` and ``scripts`` commands to *sub*.
+
+    *reader_options* adds the reader's country, age and time, as on ``advice``: the age picks
+    the content, and all of them the help shown with it.
+    """
     glossary = sub.add_parser(
         "glossary", parents=[common], help="the words we use, and the words to avoid"
     )
@@ -49,7 +44,7 @@ def add_commands(
         parser.add_argument("--audience", choices=audiences, help=who)
         parser.add_argument("--topic", choices=topics)
         parser.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
-        add_age(parser)
+        reader_options(parser)
 
 
 def select(catalogue: Catalogue, args: argparse.Namespace) -> Sequence[Term | Question | Script]:

@@ -21,7 +21,7 @@ from ._catalogue import Catalogue
 from ._errors import PackError, PackProblem
 from ._gettext import CatalogStore, MessageCatalog
 from ._i18n import DEFAULT, direction, fallback_chain, parse_locale
-from ._localized import LocalizedText
+from ._localized import LocalizedAdvice, LocalizedText
 from ._model import (
     Advice,
     AgeRange,
@@ -152,22 +152,27 @@ def item_to_dict(  # noqa: PLR0913 - the reader's circumstances, each optional
     if isinstance(item, Quote):
         local = item.localize(locale)
         data["text"], data["translation"] = _text(local.text), _text(local.translation)
-    if isinstance(item, Advice):
+    if isinstance(item, Advice | Question | Script):
         data.update(_help(item, locale, country, age=age, taken_at_age=taken_at_age, at=at))
     return data
 
 
 def _help(
-    advice: Advice,
+    item: Advice | Question | Script,
     locale: Locale | str | None,
     country: str | None,
     **reader: Any,
 ) -> dict[str, Any]:
-    view = advice.localize(locale, country, **reader)
+    view = item.localize(locale, country, **reader)
     emergency = view.emergency
+    # Advice bodies may say "{emergency}": filled in for the country, so they are given again.
+    texts = (
+        {"title": _text(view.title), "body": _text(view.body)}
+        if isinstance(view, LocalizedAdvice)
+        else {}
+    )
     return {
-        "title": _text(view.title),
-        "body": _text(view.body),
+        **texts,
         "country": view.country,
         "help": [
             {

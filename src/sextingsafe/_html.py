@@ -7,7 +7,7 @@ one place; nothing below the views knows about HTML.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._format import escape, html_element, html_text, ltr
 
@@ -126,26 +126,7 @@ def advice_html(view: LocalizedAdvice) -> HTML:
     The article carries ``data-country`` with the reader's country, or ``data-country-unknown``
     with a sentence asking for it when the country is not known.
     """
-    if view.country is not None:
-        where = f' data-country="{escape(view.country)}"'
-        notice = ""
-    else:
-        where = " data-country-unknown"
-        notice = (
-            f'<p class="sextingsafe-country-unknown">{view.country_notice.__html__()}</p>'
-            if view.country_notice is not None
-            else ""
-        )
-    emergency = ""
-    if view.emergency is not None and any(n.value == "emergency" for n in view.needs):
-        emergency = view.emergency.__html__()
-    groups = "".join(help_html(group) for group in view.help if group.resources)
-    section = (
-        f'<section class="sextingsafe-help">{notice}{emergency}{groups}'
-        f"{correction_html(view) if emergency or groups else ''}</section>"
-        if notice or emergency or groups
-        else ""
-    )
+    where, section = _help_section(view)
     return HTML(
         f'<article class="sextingsafe-advice" data-id="{escape(view.id)}"{where}>'
         f"<h3>{view.title.__html__()}</h3><p>{view.body.__html__()}</p>{section}</article>"
@@ -183,11 +164,13 @@ def _dialled(number: str) -> str:
     return "".join(c for c in number if c.isdigit() or c == "+")
 
 
-def correction_html(view: LocalizedAdvice) -> str:
+def correction_html(view: LocalizedAdvice | LocalizedQuestion | LocalizedScript) -> str:
     """Return the link to report a wrong number or text, for after a help list."""
-    renderer = view.advice.renderer
+    item: Any = getattr(view, "advice", None) or getattr(view, "item", None)
+    first = view.question if hasattr(view, "question") else view.title
+    renderer = item.renderer
     text = (
-        renderer.label("report-a-correction", view.title.requested).__html__()
+        renderer.label("report-a-correction", first.requested).__html__()
         if renderer is not None
         else "Report a wrong number or text"
     )
@@ -208,23 +191,58 @@ def term_html(view: LocalizedTerm) -> HTML:
     )
 
 
+def _help_section(view: Any) -> tuple[str, str]:
+    """Return a view's ``data-country`` attribute and its where-to-get-help ``<section>``.
+
+    A question or script that needs no help has neither.
+    """
+    if view.country is None and view.country_notice is None and not view.help:
+        return "", ""
+    if view.country is not None:
+        where = f' data-country="{escape(view.country)}"'
+        notice = ""
+    else:
+        where = " data-country-unknown"
+        notice = (
+            f'<p class="sextingsafe-country-unknown">{view.country_notice.__html__()}</p>'
+            if view.country_notice is not None
+            else ""
+        )
+    emergency = ""
+    if view.emergency is not None and any(n.value == "emergency" for n in view.needs):
+        emergency = view.emergency.__html__()
+    groups = "".join(help_html(group) for group in view.help if group.resources)
+    section = (
+        f'<section class="sextingsafe-help">{notice}{emergency}{groups}'
+        f"{correction_html(view) if emergency or groups else ''}</section>"
+        if notice or emergency or groups
+        else ""
+    )
+    return where, section
+
+
 def question_html(view: LocalizedQuestion) -> HTML:
-    """Return the question as ``<details>``: the question as its summary, then the answer."""
+    """Return the question as ``<details>``: the question as its summary, then the answer.
+
+    Then where to get help, for the reader's country, as for advice.
+    """
+    where, section = _help_section(view)
     return HTML(
-        f'<details class="sextingsafe-question" data-id="{escape(view.id)}">'
+        f'<details class="sextingsafe-question" data-id="{escape(view.id)}"{where}>'
         f"<summary>{view.question.__html__()}</summary><p>{view.answer.__html__()}</p>"
-        f"{_sources_html(view.item.sources)}</details>"
+        f"{section}{_sources_html(view.item.sources)}</details>"
     )
 
 
 def script_html(view: LocalizedScript) -> HTML:
     """Return the script as an ``<article>``: title, situation and its lines as a list."""
     lines = "".join(f"<li>{line.__html__()}</li>" for line in view.lines)
+    where, section = _help_section(view)
     return HTML(
-        f'<article class="sextingsafe-script" data-id="{escape(view.id)}">'
+        f'<article class="sextingsafe-script" data-id="{escape(view.id)}"{where}>'
         f"<h3>{view.title.__html__()}</h3>"
         f'<p class="sextingsafe-situation">{view.situation.__html__()}</p>'
-        f"<ol>{lines}</ol>{_sources_html(view.item.sources)}</article>"
+        f"<ol>{lines}</ol>{section}{_sources_html(view.item.sources)}</article>"
     )
 
 

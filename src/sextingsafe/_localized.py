@@ -305,6 +305,18 @@ class LocalizedQuestion:
     item: Question
     question: LocalizedText
     answer: LocalizedText
+    #: Every service offered for the item's needs, in order, each once.
+    resources: tuple[LocalizedResource, ...] = ()
+    #: The same services grouped by need, in the item's order of needs.
+    help: tuple[LocalizedHelp, ...] = ()
+    #: The reader's ISO 3166-1 alpha-2 country, or ``None`` when it is not known.
+    country: str | None = None
+    #: The needs help was found for.
+    needs: tuple[Need, ...] = ()
+    #: The emergency number for the country, or words for "your local emergency number".
+    emergency: LocalizedEmergency | None = None
+    #: A sentence asking for the reader's country, when it is not known; else ``None``.
+    country_notice: LocalizedText | None = None
 
     @property
     def id(self) -> str:
@@ -328,6 +340,18 @@ class LocalizedScript:
     situation: LocalizedText
     #: The lines, in order; each may fall back on its own.
     lines: tuple[LocalizedText, ...]
+    #: Every service offered for the item's needs, in order, each once.
+    resources: tuple[LocalizedResource, ...] = ()
+    #: The same services grouped by need, in the item's order of needs.
+    help: tuple[LocalizedHelp, ...] = ()
+    #: The reader's ISO 3166-1 alpha-2 country, or ``None`` when it is not known.
+    country: str | None = None
+    #: The needs help was found for.
+    needs: tuple[Need, ...] = ()
+    #: The emergency number for the country, or words for "your local emergency number".
+    emergency: LocalizedEmergency | None = None
+    #: A sentence asking for the reader's country, when it is not known; else ``None``.
+    country_notice: LocalizedText | None = None
 
     @property
     def id(self) -> str:

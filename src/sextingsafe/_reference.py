@@ -124,11 +124,30 @@ class Question(_Localizable):
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
-    def localize(self, locale: Locale | str | None = None) -> LocalizedQuestion:
-        """Return this question and its answer in *locale*."""
+    def localize(
+        self,
+        locale: Locale | str | None = None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> LocalizedQuestion:
+        """Return this question and its answer in *locale*, with help for a reader in *country*.
+
+        The help is resolved as for :meth:`Advice.localize`: for each of :attr:`needs`, the
+        country's own services first, then services usable from anywhere, never another
+        country's; with no country, only services usable from anywhere.
+
+        Raises:
+            InvalidLocaleError: *locale* is malformed.
+            InvalidFilterError: *country*, an age or *at* is not valid.
+        """
         if self.renderer is None:
             raise _no_renderer(self)
-        result: LocalizedQuestion = self.renderer.localize(self, locale)
+        result: LocalizedQuestion = self.renderer.localize(
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+        )
         return result
 
 
@@ -180,9 +199,28 @@ class Script(_Localizable):
         lines = tuple((f"line-{n}", text) for n, text in enumerate(self.lines, start=1))
         return (("title", self.title), ("situation", self.situation), *lines)
 
-    def localize(self, locale: Locale | str | None = None) -> LocalizedScript:
-        """Return this script with its title, situation and lines in *locale*."""
+    def localize(
+        self,
+        locale: Locale | str | None = None,
+        country: str | None = None,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> LocalizedScript:
+        """Return this script in *locale*, with the help for a reader in *country*.
+
+        The help is resolved as for :meth:`Advice.localize`: for each of :attr:`needs`, the
+        country's own services first, then services usable from anywhere, never another
+        country's; with no country, only services usable from anywhere.
+
+        Raises:
+            InvalidLocaleError: *locale* is malformed.
+            InvalidFilterError: *country*, an age or *at* is not valid.
+        """
         if self.renderer is None:
             raise _no_renderer(self)
-        result: LocalizedScript = self.renderer.localize(self, locale)
+        result: LocalizedScript = self.renderer.localize(
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+        )
         return result

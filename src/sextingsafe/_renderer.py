@@ -271,24 +271,53 @@ class CatalogueRenderer:
                 description=self.text(item, "description", locale),
                 hours=self._optional(item, "hours", locale),
             )
-        if isinstance(item, Advice):
+        if isinstance(item, Question | Script) and not item.needs:
+            # Nothing to resolve: no help section, and no question about the reader's country.
+            return self._localize_reference(item, locale, {})
+        if isinstance(item, Advice | Question | Script):
             help_ = resolve(
                 item.needs,
                 self.help_index,
                 country=country,
-                named=item.resources,
+                named=item.resources if isinstance(item, Advice) else (),
                 age=age,
                 taken_at_age=taken_at_age,
                 at=at,
             )
-            return self._localize_advice(item, locale, help_)
-        if isinstance(item, Term | Question | Script):
-            return self._localize_reference(item, locale)
+            if isinstance(item, Advice):
+                return self._localize_advice(item, locale, help_)
+            return self._localize_reference(item, locale, self._help_fields(help_, locale))
+        if isinstance(item, Term):
+            return self._localize_reference(item, locale, {})
         if isinstance(item, Speaker):
             return self.text(item, "role", locale)
         if isinstance(item, Occasion):
             return self.text(item, "name", locale)
         raise TypeError(f"cannot localise {type(item).__name__}")
+
+    def _help_fields(self, help_: Help, locale: Locale | str | None) -> dict[str, Any]:
+        """Return the help fields of a view (questions and scripts) for *help_* in *locale*."""
+        emergency = self.emergency(help_.emergency, help_.country, locale)
+        groups = tuple(
+            LocalizedHelp(
+                need=group.need,
+                label=self.label(
+                    f"need-{group.need.value}" if group.need else "named-services", locale
+                ),
+                resources=tuple(self.localize(r, locale) for r in group.resources),
+            )
+            for group in help_.groups
+        )
+        return {
+            "resources": tuple(r for group in groups for r in group.resources),
+            "help": groups,
+            "country": help_.country,
+            "needs": help_.needs,
+            "emergency": emergency,
+            "country_notice": None
+            if help_.country_known
+            else self.label("country-unknown", locale),
+        }
 
     def _localize_advice(
         self, advice: Advice, locale: Locale | str | None, help_: Help
@@ -356,7 +385,7 @@ class CatalogueRenderer:
         )
 
     def _localize_reference(
-        self, item: Term | Question | Script, locale: Locale | str | None
+        self, item: Term | Question | Script, locale: Locale | str | None, help_: dict[str, Any]
     ) -> LocalizedTerm | LocalizedQuestion | LocalizedScript:
         if isinstance(item, Term):
             return LocalizedTerm(
@@ -370,6 +399,7 @@ class CatalogueRenderer:
                 item=item,
                 question=self.text(item, "question", locale),
                 answer=self.text(item, "answer", locale),
+                **help_,
             )
         return LocalizedScript(
             item=item,
@@ -378,6 +408,7 @@ class CatalogueRenderer:
             lines=tuple(
                 self.text(item, f"line-{n}", locale) for n in range(1, len(item.lines) + 1)
             ),
+            **help_,
         )
 
 

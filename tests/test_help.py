@@ -285,6 +285,30 @@ class TestEmergency:
             filled.review,
         )
 
+    def test_words_in_the_texts_language(self) -> None:
+        """A text that fell back to English gets the English words, not the reader's language.
+
+        Otherwise a Polish reader of an untranslated body would read "call lokalny numer
+        alarmowy" in the middle of an English sentence.
+        """
+        from sextingsafe._catalogue import default_catalogue
+        from sextingsafe._help import Help
+        from sextingsafe._localized import LocalizedText
+
+        renderer = default_catalogue()._renderer
+        fell_back = LocalizedText(
+            "Call {emergency}.", locale="en", requested="pl", is_fallback=True
+        )
+        help_ = Help(country=None, subdivision=None, needs=(), groups=())
+
+        filled = renderer._with_emergency(fell_back, help_)
+
+        assert ("Call your local emergency number.", "en", True) == (
+            str(filled),
+            filled.locale,
+            filled.is_fallback,
+        )
+
 
 class TestWalk:
     """No output sends a reader in one country to another country's national service."""

@@ -17,7 +17,7 @@ PAGES = {
         '<span lang="fr" dir="ltr">Entre 1 janv. 2017\u2009–\u200919 août 2019, 14,8\xa0% des 12\u202f500 signalements d&#x27;exemple ont été clos en 2019.</span>'
         '</p><figcaption><span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/guidance">Example guidance for testing packs</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</figcaption></figure>"
     ),
     ("selection", "facts", "sel-fact-gb", "ar"): (
@@ -27,7 +27,7 @@ PAGES = {
         '<span lang="en" dir="ltr">A recorded report is not a charge.</span></p>'
         '<figcaption><span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/selection">Fictional guidance for the selection tests</a>'
-        '</cite> (Example Council, <time datetime="2024-05-01">2024-05-01</time>); <cite>A fictional printed report</cite> (Example Press, <time datetime="2023-02-14">2023-02-14</time>)</span>'
+        '</cite> (Example Council, <time datetime="2024-05-01">01\u200f/05\u200f/2024</time>); <cite>A fictional printed report</cite> (Example Press, <time datetime="2023-02-14">14\u200f/02\u200f/2023</time>)</span>'
         "</figcaption></figure>"
     ),
     ("selection", "facts", "sel-fact-everywhere", "ar"): (
@@ -35,16 +35,16 @@ PAGES = {
         '<span lang="ar" dir="rtl">في استطلاع خيالي، قال 86% من <bdi dir="ltr">4,200</bdi> شاب إنهم لم يرسلوا صورة عارية قط.</span>'
         '</p><figcaption><span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/selection">Fictional guidance for the selection tests</a>'
-        '</cite> (Example Council, <time datetime="2024-05-01">2024-05-01</time>)</span>'
+        '</cite> (Example Council, <time datetime="2024-05-01">01\u200f/05\u200f/2024</time>)</span>'
         "</figcaption></figure>"
     ),
     ("example", "quotes", "example-speaker-talk", "fr"): (
         '<figure class="sextingsafe-quote" data-id="example-speaker-talk">'
         '<blockquote lang="en" dir="ltr">Talking helps.</blockquote>'
-        '<figcaption>Sam <span class="sextingsafe-pseudonym">*</span>, <span lang="en" dir="ltr">Example youth worker</span>, 2024-03-11. <span class="sextingsafe-sources">'
+        '<figcaption>Sam <span class="sextingsafe-pseudonym">*</span>, <span lang="en" dir="ltr">Example youth worker</span>, <time datetime="2024-03-11">11 mars 2024</time>. <span class="sextingsafe-sources">'
         "<cite>"
         '<a href="https://example.org/guidance">Example guidance for testing packs</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</figcaption></figure>"
     ),
     ("selection", "quotes", "sel-alex-en", "fr"): (
@@ -53,10 +53,10 @@ PAGES = {
         '<blockquote class="sextingsafe-translation" data-review="unreviewed">'
         '<span lang="fr" dir="ltr">Personne ne devrait avoir honte de demander de l&#x27;aide.</span>'
         "</blockquote>"
-        '<figcaption>Alex Example, <span lang="en" dir="ltr">Fictional safeguarding lead</span>, 2024-05-01. <span class="sextingsafe-sources">'
+        '<figcaption>Alex Example, <span lang="en" dir="ltr">Fictional safeguarding lead</span>, <time datetime="2024-05-01">1 mai 2024</time>. <span class="sextingsafe-sources">'
         "<cite>"
         '<a href="https://example.org/selection">Fictional guidance for the selection tests</a>'
-        '</cite> (Example Council, <time datetime="2024-05-01">2024-05-01</time>)</span>'
+        '</cite> (Example Council, <time datetime="2024-05-01">1 mai 2024</time>)</span>'
         "</figcaption></figure>"
     ),
     ("selection", "quotes", "sel-bea-en", "fr"): (
@@ -64,8 +64,8 @@ PAGES = {
         '<p class="sextingsafe-content-note">'
         '<span lang="en" dir="ltr">Mentions feeling alone.</span></p>'
         '<blockquote lang="en" dir="ltr">I thought I was the only one.</blockquote>'
-        '<figcaption>Bea <span class="sextingsafe-pseudonym">*</span>, <span lang="en" dir="ltr">Fictional young person</span>, 2023-02-14. <span class="sextingsafe-sources">'
-        '<cite>A fictional printed report</cite> (Example Press, <time datetime="2023-02-14">2023-02-14</time>)</span>'
+        '<figcaption>Bea <span class="sextingsafe-pseudonym">*</span>, <span lang="en" dir="ltr">Fictional young person</span>, <time datetime="2023-02-14">14 févr. 2023</time>. <span class="sextingsafe-sources">'
+        '<cite>A fictional printed report</cite> (Example Press, <time datetime="2023-02-14">14 févr. 2023</time>)</span>'
         "</figcaption></figure>"
     ),
     ("example", "advice", "example-talk", "fr"): (
@@ -95,7 +95,7 @@ PAGES = {
         '<span lang="fr" dir="ltr">Parle à un adulte de confiance.</span></li></ol>'
         '<span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/words">Example guidance on words and conversations</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</article>"
     ),
     ("reference", "glossary", "ref-image-abuse", "fr"): (
@@ -106,7 +106,7 @@ PAGES = {
         '<span lang="en" dir="ltr">Say &quot;image-based abuse&quot;, not &quot;revenge porn&quot;.</span>'
         '</p><span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/words">Example guidance on words and conversations</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</dd></div>"
     ),
     ("reference", "glossary", "ref-nudes", "fr"): (
@@ -115,7 +115,7 @@ PAGES = {
         '<span lang="en" dir="ltr">Nude or semi-nude images or videos.</span></p>'
         '<span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/words">Example guidance on words and conversations</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</dd></div>"
     ),
     ("reference", "faq", "ref-in-trouble", "fr"): (
@@ -127,7 +127,7 @@ PAGES = {
         "Tell us which country you are in to see the services there.</span></p></section>"
         '<span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/words">Example guidance on words and conversations</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</details>"
     ),
     ("reference", "faq", "ref-parent-tell-school", "fr"): (
@@ -136,7 +136,7 @@ PAGES = {
         '<span lang="en" dir="ltr">Yes: the school can help &lt;and&gt; support your child.</span>'
         '</p><span class="sextingsafe-sources"><cite>'
         '<a href="https://example.org/words">Example guidance on words and conversations</a>'
-        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">2024-03-11</time>)</span>'
+        '</cite> (Example Safeguarding Partnership, <time datetime="2024-03-11">11 mars 2024</time>)</span>'
         "</details>"
     ),
 }

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ._format import escape, html_element, html_text, ltr
+from ._format import escape, format_day, html_element, html_text, ltr
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ._localized import (
         LocalizedAdvice,
         LocalizedEmergency,
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
         LocalizedResource,
         LocalizedScript,
         LocalizedTerm,
+        LocalizedText,
     )
     from ._model import Source
 
@@ -61,7 +64,8 @@ def fact_html(view: LocalizedFact) -> HTML:
     return HTML(
         f'<figure class="sextingsafe-fact" data-id="{escape(view.id)}">'
         f"<p>{view.statement.__html__()}</p>{caveat}"
-        f"<figcaption>{_sources_html(view.fact.sources)}</figcaption></figure>"
+        f"<figcaption>{_sources_html(view.fact.sources, reader=view.statement)}"
+        "</figcaption></figure>"
     )
 
 
@@ -85,7 +89,8 @@ def quote_html(view: LocalizedQuote) -> HTML:
     pseudonym = ' <span class="sextingsafe-pseudonym">*</span>' if speaker.pseudonymous else ""
     parts.append(
         f"<figcaption>{escape(speaker.name)}{pseudonym}, {view.role.__html__()}, "
-        f"{escape(view.quote.date.isoformat())}. {_sources_html(view.quote.sources)}"
+        f'<time datetime="{view.quote.date.isoformat()}">{escape(_day(view.quote.date, view.role))}'
+        f"</time>. {_sources_html(view.quote.sources, reader=view.role)}"
         "</figcaption></figure>"
     )
     return HTML("".join(parts))
@@ -187,7 +192,7 @@ def term_html(view: LocalizedTerm) -> HTML:
     return HTML(
         f'<div class="sextingsafe-term" data-id="{escape(view.id)}">'
         f"<dt>{view.term.__html__()}</dt><dd><p>{view.definition.__html__()}</p>{usage}"
-        f"{_sources_html(view.item.sources)}</dd></div>"
+        f"{_sources_html(view.item.sources, reader=view.term)}</dd></div>"
     )
 
 
@@ -230,7 +235,7 @@ def question_html(view: LocalizedQuestion) -> HTML:
     return HTML(
         f'<details class="sextingsafe-question" data-id="{escape(view.id)}"{where}>'
         f"<summary>{view.question.__html__()}</summary><p>{view.answer.__html__()}</p>"
-        f"{section}{_sources_html(view.item.sources)}</details>"
+        f"{section}{_sources_html(view.item.sources, reader=view.question)}</details>"
     )
 
 
@@ -242,18 +247,39 @@ def script_html(view: LocalizedScript) -> HTML:
         f'<article class="sextingsafe-script" data-id="{escape(view.id)}"{where}>'
         f"<h3>{view.title.__html__()}</h3>"
         f'<p class="sextingsafe-situation">{view.situation.__html__()}</p>'
-        f"<ol>{lines}</ol>{section}{_sources_html(view.item.sources)}</article>"
+        f"<ol>{lines}</ol>{section}{_sources_html(view.item.sources, reader=view.title)}"
+        "</article>"
     )
 
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,}")
 
 
-def _sources_html(sources: tuple[Source, ...], read_at_copy: str = "read at a copy") -> str:
+def _day(day: dt.date, text: LocalizedText) -> str:
+    """Write *day* as the reader of *text* writes dates (by Babel), for a page in their locale."""
+    from ._i18n import WRITTEN_IN, parse_locale, to_babel
+
+    # The reader's locale, as the page around the text is theirs, even where the text itself
+    # fell back to English; a bare language in the variety its catalogue is written in.
+    wanted = str(parse_locale(text.requested))
+    for name in (WRITTEN_IN.get(wanted, wanted), WRITTEN_IN.get(text.locale, text.locale), "en_GB"):
+        try:
+            return format_day(day, to_babel(name))
+        except LookupError:  # a region Babel has no data for: try the next
+            continue
+    return day.isoformat()
+
+
+def _sources_html(
+    sources: tuple[Source, ...],
+    read_at_copy: str = "read at a copy",
+    reader: LocalizedText | None = None,
+) -> str:
     """Cite *sources*: title (linked to the publisher's own address), publisher and date.
 
     A source read at a copy (``via``) is never linked under its publisher's name: the copy's
-    link comes after, labelled *read_at_copy*.
+    link comes after, labelled *read_at_copy*. Dates are written for the locale of *reader*
+    (a text of the view), in ISO only in the machine-readable ``datetime`` attribute.
     """
     cited = []
     for source in sources:
@@ -262,7 +288,8 @@ def _sources_html(sources: tuple[Source, ...], read_at_copy: str = "read at a co
             title = f'<a href="{escape(source.url)}">{title}</a>'
         date = (
             f', <time datetime="{source.published.isoformat()}">'
-            f"{source.published.isoformat()}</time>"
+            f"{escape(_day(source.published, reader) if reader else source.published.isoformat())}"
+            "</time>"
             if source.published
             else ""
         )

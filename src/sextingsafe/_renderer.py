@@ -335,8 +335,8 @@ class CatalogueRenderer:
         )
         return LocalizedAdvice(
             advice=advice,
-            title=_filled(self.text(advice, "title", locale), emergency.text),
-            body=_filled(self.text(advice, "body", locale), emergency.text),
+            title=self._with_emergency(self.text(advice, "title", locale), help_),
+            body=self._with_emergency(self.text(advice, "body", locale), help_),
             resources=tuple(r for group in groups for r in group.resources),
             help=groups,
             country=help_.country,
@@ -344,6 +344,13 @@ class CatalogueRenderer:
             emergency=emergency,
             country_notice=None if help_.country_known else self.label("country-unknown", locale),
         )
+
+    def _with_emergency(self, text: LocalizedText, help_: Help) -> LocalizedText:
+        # The number, or the words for one, in the language the text itself is in: a text that
+        # fell back to English must not carry a Polish phrase in the middle of its sentence.
+        if EMERGENCY not in text:
+            return text
+        return _filled(text, self.emergency(help_.emergency, help_.country, text.locale).text)
 
     def emergency(
         self, record: object, country: str | None, locale: Locale | str | None
@@ -362,7 +369,7 @@ class CatalogueRenderer:
                 joined, locale=sentence.locale, requested=sentence.requested, review=Review.SOURCE
             )
         else:
-            text = self.label("local-emergency-number", locale)
+            text = self.label("local-emergency-number", sentence.locale)
         return LocalizedEmergency(
             country=country, numbers=numbers, text=text, sentence=_filled(sentence, text)
         )

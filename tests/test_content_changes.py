@@ -122,4 +122,3 @@ class TestChangelog:
         """A changelog without an Unreleased entry is a ValueError."""
         with pytest.raises(ValueError, match="Unreleased"):
             tool.write_into("# Changelog\n", EXPECTED)  # type: ignore[attr-defined]
-

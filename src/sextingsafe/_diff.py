@@ -222,8 +222,8 @@ class ContentDiff:
             if found:
                 lines += ["", f"**{name}**", ""]
                 lines += [_ids(k, found[k], most) for k in kinds if k in found]
-        other = [(k, _fields(changed[k], self._locales)) for k in kinds if k in changed]
-        other = [(k, items, fields) for k, (items, fields) in other if items]
+        summaries = [(k, *_fields(changed[k], self._locales)) for k in kinds if k in changed]
+        other = [(k, items, fields) for k, items, fields in summaries if items]
         if other:
             lines += ["", "**Changed**", ""]
             for kind, items, fields in other:

@@ -49,6 +49,7 @@ nitpick_ignore = [
     ("py:class", "Locale"),  # babel.Locale, imported for type checking only
     ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
+    ("py:class", "datetime.time"),
     ("py:class", "dt.datetime"),
     ("py:class", "os.PathLike"),
     ("py:class", "collections.abc.Iterable"),

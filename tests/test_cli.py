@@ -392,7 +392,7 @@ class TestValidate:
             f"warning: [[fact]] 'example-share': reviewed 2026-11-27, {again}",
             f"warning: [[quote]] 'example-speaker-talk': reviewed 2026-11-27, {again}",
             f"warning: [[advice]] 'example-talk': reviewed 2026-11-27, {again}",
-            f"warning: [[resource]] 'example-line': verified 2026-11-27, {again}",
+            f"warning: [[resource]] 'example-line': checked 2026-11-27, {again}",
         ]
         assert 0 == status
         assert (warnings if overdue else []) == out.splitlines()[:-1]

@@ -110,12 +110,12 @@ class TestDiff:
         )
 
     def test_urls_and_hours_are_critical(self, old: dict[str, Any], new: dict[str, Any]) -> None:
-        """Changes to a url or hours are critical."""
+        """Changes to a url or a channel's hours are critical."""
         record = item(new, "resources", "childline-gb")
         record["url"] = "https://example.org/"
-        record["hours"] = {"en": "Never"}
+        record["channels"][0]["hours"] = {"always": True, "zone": "Europe/London"}
 
-        assert {("url", True), ("hours.en", True)} <= {
+        assert {("url", True), ("channels[0].hours.zone", True)} <= {
             (c.field, c.critical) for c in ss.diff(old, new).changes
         }
 

@@ -223,7 +223,7 @@ class TestBundledContent:
             *catalogue.occasions.values(),
         ]
         dates = {i.id: i.reviewed for i in items} | {
-            r.id: r.verified for r in catalogue.resources.values()
+            r.id: r.checked for r in catalogue.resources.values()
         }
         newest = max(dates.values())
 

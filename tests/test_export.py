@@ -134,16 +134,18 @@ class TestItemToDict:
         } == {k: v for k, v in translated["speaker"].items() if k != "role"}
 
     def test_resource(self, example: Catalogue) -> None:
-        """A resource carries its channels, confidence and verification date."""
+        """A resource carries its channels, confidence, status and check date."""
         data = item_to_dict(example.resources["example-line"], "fr-CA")
 
         assert [{"kind": "phone", "value": "0000 000 000"}] == data["channels"]
-        assert ("partial", "2026-11-27", ["GB"]) == (
+        assert ("partial", "2026-11-27", ["GB"], "active", None) == (
             data["confidence"],
-            data["verified"],
+            data["checked"],
             data["countries"],
+            data["status"],
+            data["as_of"],
         )
-        assert data["hours"] is None
+        assert "hours" not in data
         assert ("en", True) == (data["description"]["locale"], data["description"]["is_fallback"])
 
 

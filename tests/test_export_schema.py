@@ -86,7 +86,7 @@ class TestJsonLd:
         ours = {t.removeprefix(TERMS) for t in terms if t.startswith(TERMS)}
 
         assert {t for t in terms if not t.startswith(("https://schema.org/", TERMS))} == set()
-        assert {"review", "status", "verified", "confidence"} == ours
+        assert {"review", "status", "checked", "confidence"} == ours
 
     def test_review_status(self) -> None:
         """Each item says, per language written, whether its text is reviewed."""
@@ -105,8 +105,8 @@ class TestJsonLd:
         node = next(n for n in graph if n["@id"] == "urn:sextingsafe:resource:childline-gb")
         line = ss.resources["childline-gb"]
 
-        assert (line.verified.isoformat(), line.confidence.value) == (
-            node["ss:verified"],
+        assert (line.checked.isoformat(), line.confidence.value) == (
+            node["ss:checked"],
             node["ss:confidence"],
         )
 

@@ -42,7 +42,7 @@ def line(rid: str, countries: list[str], needs: list[str], **more: Any) -> Resou
         description="A service.",
         sources=[Source(id="s", publisher="P", title="T", kind="guidance")],
         confidence="verified",
-        verified=DAY,
+        checked=DAY,
         **more,
     )
 

@@ -34,6 +34,7 @@ KINDS = (
     "glossary",
     "faq",
     "scripts",
+    "emergency_numbers",
 )
 LOCALES = ("en", "fr", "ar", "pl")
 #: The attribute that links an item to its catalogue's renderer: shared machinery, not content.

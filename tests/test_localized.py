@@ -485,10 +485,14 @@ class TestLocalizedAdviceAndResource:
         assert title.__html__().startswith('<span lang="ar" dir="rtl">')
 
     def test_resource(self, selection: Catalogue) -> None:
-        """A resource keeps its proper name and localises description and hours."""
+        """A resource keeps its proper name; its hours are formatted by Babel for the locale."""
         local = selection.resources["sel-gb-line"].localize("pl")
 
-        assert ("sel-gb-line", "GB Line", "Every day, 9am to 9pm") == (
+        assert (
+            "sel-gb-line",
+            "GB Line",
+            "poniedziałek–niedziela 09:00–21:00 (czas: Wielka Brytania)",
+        ) == (
             local.id,
             local.name,
             local.hours,

@@ -96,7 +96,7 @@ def resource(**changes: Any) -> Resource:
         "channels": [Channel(kind="phone", value="0000")],
         "sources": [source()],
         "confidence": "verified",
-        "verified": DAY,
+        "checked": DAY,
     }
     return Resource(**(fields | changes))
 
@@ -196,7 +196,6 @@ class TestText:
             ("fact", "caveat"),
             ("fact", "note"),
             ("quote", "content_note"),
-            ("resource", "hours"),
             ("resource", "note"),
             ("advice", "note"),
         ],
@@ -302,7 +301,7 @@ class TestDates:
             ("fact", "reviewed"),
             ("quote", "date"),
             ("quote", "reviewed"),
-            ("resource", "verified"),
+            ("resource", "checked"),
             ("advice", "reviewed"),
         ],
     )
@@ -483,7 +482,7 @@ class TestEnums:
         [
             (Audience, {"young-people", "parents-carers", "professionals", "adults"}),
             (ResourceKind, {"helpline", "report", "removal", "information"}),
-            (ChannelKind, {"phone", "sms", "chat", "email", "web"}),
+            (ChannelKind, {"phone", "sms", "chat", "whatsapp", "email", "web", "app"}),
             (Confidence, {"verified", "partial"}),
         ],
     )

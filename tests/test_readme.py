@@ -30,7 +30,7 @@ class TestReadme:
         printed = out.getvalue()
         title = ss.advice["if-your-nude-was-shared"].localize("pl").title
         assert printed.startswith(f"{title} ltr ")
-        assert "Take It Down | https://takeitdown.ncmec.org" in printed
+        assert "Take It Down | web https://takeitdown.ncmec.org" in printed
 
     def test_web_only_services_print_their_site(self) -> None:
         """A service reached only through its website prints the site, not an empty list."""
@@ -40,4 +40,4 @@ class TestReadme:
                 exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
 
         assert "[]" not in out.getvalue()
-        assert re.search(r"\| https://", out.getvalue())
+        assert re.search(r"\| (web )?https://", out.getvalue())

@@ -116,7 +116,8 @@ class TestFlask:
 
         assert '<html lang="ar" dir="rtl">' in page
         assert str(ss.label("where-to-get-help", "ar")) in page
-        assert "Childline" in page
+        # The tip changes daily, and so do the needs it resolves: some GB or worldwide service.
+        assert any(r.name in page for r in ss.resources.select(country="GB"))
 
     def test_country_resources(self, flask_app: ModuleType) -> None:
         """The page lists the resources for the country asked for."""
@@ -248,7 +249,10 @@ class TestLocalizedViewsAsHtml:
             ]
 
     def test_hostile_resource_reads_as_written(self, markup: ss.Catalogue) -> None:
-        """The hostile resource's name, operator, description and phone are text on the page."""
+        """The hostile resource's name, operator and description are text on the page.
+
+        (A phone number with markup is rejected when the pack loads: see test_contact.)
+        """
         page = Page.parse(markup.resources["hostile-line"].localize("fr").__html__())
 
         assert [
@@ -258,4 +262,3 @@ class TestLocalizedViewsAsHtml:
             "): ",
             "<svg onload=alert(1)> description {0.__class__}",
         ] == page.text[:5]
-        assert "<script>alert('phone')</script>" in page.text

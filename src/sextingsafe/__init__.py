@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ._collections import (
         AdviceCollection,
         Collection,
+        EmergencyCollection,
         FactCollection,
         OccasionCollection,
         QuoteCollection,
@@ -38,7 +39,9 @@ if TYPE_CHECKING:
         SextingsafeError,
     )
     from ._export import export, export_schema, load_export
+    from ._format import format_hours
     from ._help import Help, HelpGroup
+    from ._hours import OpeningPeriod
     from ._html import CORRECTION_URL
     from ._jsonld import export_jsonld
     from ._localized import (
@@ -60,14 +63,21 @@ if TYPE_CHECKING:
         Channel,
         ChannelKind,
         Confidence,
+        Eligibility,
+        EmergencyNumber,
+        EmergencyService,
+        EmergencyUse,
         Fact,
         FrozenDict,
+        Hours,
+        Limit,
         Need,
         Occasion,
         Period,
         Quote,
         Resource,
         ResourceKind,
+        ResourceStatus,
         Review,
         Source,
         SourceKind,
@@ -93,13 +103,20 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "ContentChange",
     "ContentDiff",
     "ContentNotFoundError",
+    "Eligibility",
+    "EmergencyCollection",
+    "EmergencyNumber",
+    "EmergencyService",
+    "EmergencyUse",
     "Fact",
     "FactCollection",
     "FrozenDict",
     "Help",
     "HelpGroup",
+    "Hours",
     "InvalidFilterError",
     "InvalidLocaleError",
+    "Limit",
     "LocaleInfo",
     "LocalizedAdvice",
     "LocalizedEmergency",
@@ -114,6 +131,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "Need",
     "Occasion",
     "OccasionCollection",
+    "OpeningPeriod",
     "PackError",
     "PackProblem",
     "Period",
@@ -124,6 +142,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "Resource",
     "ResourceCollection",
     "ResourceKind",
+    "ResourceStatus",
     "Review",
     "STYLESHEET_PATH",
     "Script",
@@ -140,12 +159,14 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "advice",
     "content_version",
     "diff",
+    "emergency_numbers",
     "export",
     "export_bundles",
     "export_jsonld",
     "export_schema",
     "facts",
     "faq",
+    "format_hours",
     "glossary",
     "help_for",
     "label",
@@ -178,13 +199,20 @@ _LAZY = {
     "ContentChange": "._diff",
     "ContentDiff": "._diff",
     "ContentNotFoundError": "._errors",
+    "Eligibility": "._model",
+    "EmergencyCollection": "._collections",
+    "EmergencyNumber": "._model",
+    "EmergencyService": "._model",
+    "EmergencyUse": "._model",
     "Fact": "._model",
     "FactCollection": "._collections",
     "FrozenDict": "._model",
     "Help": "._help",
     "HelpGroup": "._help",
+    "Hours": "._model",
     "InvalidFilterError": "._errors",
     "InvalidLocaleError": "._errors",
+    "Limit": "._model",
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
     "LocalizedEmergency": "._localized",
@@ -199,6 +227,7 @@ _LAZY = {
     "Need": "._model",
     "Occasion": "._model",
     "OccasionCollection": "._collections",
+    "OpeningPeriod": "._hours",
     "PackError": "._errors",
     "PackProblem": "._errors",
     "Period": "._model",
@@ -209,6 +238,7 @@ _LAZY = {
     "Resource": "._model",
     "ResourceCollection": "._collections",
     "ResourceKind": "._model",
+    "ResourceStatus": "._model",
     "Review": "._model",
     "Script": "._reference",
     "ScriptCollection": "._reference_collections",
@@ -226,6 +256,7 @@ _LAZY = {
     "export_bundles": "._bundles",
     "export_jsonld": "._jsonld",
     "export_schema": "._export",
+    "format_hours": "._format",
     "load_export": "._export",
     "search": "._search",
     "stylesheet": "._style",
@@ -255,6 +286,7 @@ def __dir__() -> list[str]:
 _COLLECTIONS = frozenset(
     {
         "advice",
+        "emergency_numbers",
         "facts",
         "faq",
         "glossary",
@@ -291,6 +323,8 @@ if TYPE_CHECKING:
     faq: QuestionCollection
     #: The bundled conversation scripts, by id.
     scripts: ScriptCollection
+    #: Each country's emergency numbers, by ISO 3166-1 alpha-2 code.
+    emergency_numbers: EmergencyCollection
 
 
 def _collection(name: str) -> Any:

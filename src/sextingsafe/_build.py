@@ -14,6 +14,9 @@ from ._model import (
     Advice,
     AgeRange,
     Channel,
+    Eligibility,
+    EmergencyNumber,
+    EmergencyService,
     Fact,
     Occasion,
     Period,
@@ -40,6 +43,7 @@ _CLASSES: Mapping[str, type] = {
     "term": Term,
     "question": Question,
     "script": Script,
+    "emergency": EmergencyService,
 }
 #: The largest content file accepted; real ones are a few hundred KiB at most.
 
@@ -120,6 +124,7 @@ def build(packs: Sequence[RawPack], renderer: Renderer | None) -> PackContent:
         terms=tuple(built["term"].values()),
         questions=tuple(built["question"].values()),
         scripts=tuple(built["script"].values()),
+        emergency=tuple(built["emergency"].values()),
     )
 
 
@@ -153,13 +158,15 @@ _REFERENCES = {
     "term": (("sources", "source", False),),
     "question": (("sources", "source", False),),
     "script": (("sources", "source", False),),
+    "emergency": (("sources", "source", False),),
 }
 
 
 #: Keys whose values are tables built into their own attrs classes.
 _NESTED: Mapping[str, tuple[str, ...]] = {
     "fact": ("period",),
-    "resource": ("channels", "ages"),
+    "resource": ("channels", "ages", "eligibility"),
+    "emergency": ("numbers",),
     "advice": ("ages",),
     "question": ("ages",),
     "script": ("ages",),
@@ -174,7 +181,7 @@ class _RecordBuilder:
         self.record = record
         self.problems = problems
         self.cls = _CLASSES[record.kind]
-        item_id = record.data.get("id")
+        item_id = record.data.get("country" if record.kind == "emergency" else "id")
         self.id = item_id if isinstance(item_id, str) else None
         # Fields already reported (bad references, nested tables): not checked again.
         self.reported: set[str] = set()
@@ -213,7 +220,7 @@ class _RecordBuilder:
         ok = self._references(data, built, failed) and ok
         ok = self._nested(data) and ok
         if ok:
-            if renderer is not None and self.cls is not Source:
+            if renderer is not None and self.cls not in {Source, EmergencyService}:
                 data["renderer"] = renderer
             try:
                 # The constructor validates every field; only when it fails is each field
@@ -290,8 +297,16 @@ class _RecordBuilder:
                     data[key] = _sub(Period, data[key], key)
                 elif key == "ages":
                     data[key] = _sub(AgeRange, data[key], key)
+                elif key == "eligibility":
+                    data[key] = _sub(Eligibility, data[key], key)
+                elif key == "numbers":
+                    data[key] = tuple(
+                        _sub(EmergencyNumber, n, key) for n in _list_of_tables(data[key], key)
+                    )
                 else:
-                    data[key] = tuple(_sub(Channel, c, key) for c in _list_of_tables(data[key]))
+                    data[key] = tuple(
+                        _sub(Channel, c, key) for c in _list_of_tables(data[key], key)
+                    )
             except (TypeError, ValueError) as error:
                 self.problem(key, _describe(key, error))
                 self.reported.add(key)
@@ -316,9 +331,9 @@ class _RecordBuilder:
         return ok
 
 
-def _list_of_tables(value: object) -> list[Any]:
+def _list_of_tables(value: object, key: str) -> list[Any]:
     if not isinstance(value, list):
-        raise TypeError(f"channels: must be a list of inline tables, got {value!r}")
+        raise TypeError(f"{key}: must be a list of inline tables, got {value!r}")
     return value
 
 

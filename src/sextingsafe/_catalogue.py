@@ -14,6 +14,7 @@ from ._build import build
 from ._collections import (
     AdviceCollection,
     Collection,
+    EmergencyCollection,
     FactCollection,
     OccasionCollection,
     QuoteCollection,
@@ -117,6 +118,7 @@ class Catalogue:
         self.glossary = TermCollection("term", lambda: content.terms)
         self.faq = QuestionCollection("question", lambda: content.questions)
         self.scripts = ScriptCollection("script", lambda: content.scripts)
+        self.emergency_numbers = EmergencyCollection("emergency number", lambda: content.emergency)
         self._negotiated: dict[object, Locale] = {}
         self._frozen = True
 
@@ -373,7 +375,7 @@ class Catalogue:
 
 
 #: Collection names whose content field has another name.
-_CONTENT_NAMES = {"glossary": "terms", "faq": "questions"}
+_CONTENT_NAMES = {"glossary": "terms", "faq": "questions", "emergency_numbers": "emergency"}
 _BUNDLED_LOCALES = os.path.join(os.path.dirname(__file__), "locale")
 _default: Catalogue | None = None
 _default_lock = threading.Lock()
@@ -392,6 +394,7 @@ def bundled_collection(name: str) -> Collection[Any]:
         "glossary": (TermCollection, "term"),
         "faq": (QuestionCollection, "question"),
         "scripts": (ScriptCollection, "script"),
+        "emergency_numbers": (EmergencyCollection, "emergency number"),
     }
     attribute = _CONTENT_NAMES.get(name, name)
     cls, kind = kinds[name]

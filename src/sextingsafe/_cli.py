@@ -831,7 +831,7 @@ def _editorial_warnings(
         ("script", content.scripts),
     ):
         for item in items:
-            field = "verified" if kind == "resource" else "reviewed"
+            field = "checked" if kind == "resource" else "reviewed"
             checked = getattr(item, field, None)
             if item.id in ids and checked is not None and review_overdue(checked, today):
                 found.append(

@@ -16,7 +16,9 @@ from ._model import (
     AgeRange,
     Audience,
     ChannelKind,
+    EmergencyService,
     Fact,
+    Need,
     Occasion,
     Quote,
     Resource,
@@ -30,13 +32,27 @@ from ._reference import Question, Script, Term
 __all__ = [
     "AdviceCollection",
     "Collection",
+    "EmergencyCollection",
     "FactCollection",
     "OccasionCollection",
     "QuoteCollection",
     "ResourceCollection",
 ]
 
-T = TypeVar("T", Fact, Quote, Advice, Resource, Source, Speaker, Occasion, Term, Question, Script)
+T = TypeVar(
+    "T",
+    Fact,
+    Quote,
+    Advice,
+    Resource,
+    Source,
+    Speaker,
+    Occasion,
+    Term,
+    Question,
+    Script,
+    EmergencyService,
+)
 E = TypeVar("E", bound=enum.Enum)
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?\Z")
 
@@ -358,7 +374,7 @@ class ResourceCollection(Collection[Resource]):
 
     __slots__ = ()
 
-    def select(
+    def select(  # noqa: PLR0913 - each filter is one keyword, and they combine
         self,
         *,
         country: str | None = None,
@@ -366,6 +382,10 @@ class ResourceCollection(Collection[Resource]):
         audience: str | None = None,
         channel: str | None = None,
         worldwide: bool = True,
+        need: str | None = None,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        open_at: dt.datetime | None = None,
     ) -> tuple[Resource, ...]:
         """Return the resources that match every filter given.
 
@@ -378,6 +398,12 @@ class ResourceCollection(Collection[Resource]):
             audience: An :class:`Audience` value.
             channel: A :class:`ChannelKind` value, such as ``"phone"``.
             worldwide: Include services usable from anywhere when filtering by country.
+            need: A :class:`Need` value: resources that meet it.
+            age: The reader's age in years: resources that serve it (:meth:`Resource.serves_age`).
+            taken_at_age: The age of the person in an image when it was taken: removal tools
+                that can act on it (:meth:`Resource.eligible`).
+            open_at: An aware datetime: resources known to be open then
+                (:meth:`Resource.is_open` is True); unknown hours are left out.
 
         Raises:
             InvalidFilterError: A filter value is malformed or not an ISO 3166-1 country code.
@@ -392,6 +418,22 @@ class ResourceCollection(Collection[Resource]):
         if channel is not None:
             wanted_channel = _enum("channel", channel, ChannelKind)
             tests.append(lambda r: any(c.kind is wanted_channel for c in r.channels))
+        if need is not None:
+            wanted_need = _enum("need", need, Need)
+            tests.append(lambda r: wanted_need in r.needs)
+        if age is not None:
+            years = _years("age", age)
+            tests.append(lambda r: r.serves_age(years))
+        if taken_at_age is not None:
+            taken = _years("taken_at_age", taken_at_age)
+            tests.append(lambda r: r.eligible(taken_at_age=taken))
+        if open_at is not None:
+            moment: object = open_at  # callers without type checking can pass anything
+            if not isinstance(moment, dt.datetime) or moment.utcoffset() is None:
+                raise InvalidFilterError(
+                    "open_at", open_at, "an aware datetime, such as datetime.now(UTC)"
+                )
+            tests.append(lambda r: r.is_open(open_at) is True)
         if country is None:
             return self._filtered(*tests)
         given: object = country  # anything can arrive from a request: check, then trust
@@ -411,3 +453,45 @@ class ResourceCollection(Collection[Resource]):
         if not worldwide:
             return national
         return national + self._filtered(lambda r: r.worldwide, *tests)
+
+
+def _years(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 120:
+        raise InvalidFilterError(name, value, "a whole number of years from 0 to 120")
+    return value
+
+
+#: Names people use for a country that are not its ISO 3166-1 alpha-2 code.
+_ALIASES = {"UK": "GB", "EN": "GB", "ENG": "GB", "USA": "US", "EL": "GR"}
+
+
+class EmergencyCollection(Collection[EmergencyService]):
+    """Each country's emergency numbers, by ISO 3166-1 alpha-2 code (``emergency_numbers["AU"]``).
+
+    A code in lower case, or a name that is not the code (``"UK"``), is an error that names the
+    code to use: a wrong guess here must never silently give another country's number.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, country: str) -> EmergencyService:
+        """Return the emergency numbers of *country*.
+
+        Raises:
+            ContentNotFoundError: No record for that code; the error names the code to use.
+        """
+        try:
+            return self._data()[country]
+        except (KeyError, TypeError):
+            pass
+        if isinstance(country, str):
+            upper = _ALIASES.get(country.upper(), country.upper())
+            if upper != country and upper in self._data():
+                raise ContentNotFoundError(
+                    "emergency number",
+                    country,
+                    [upper],
+                    f"no emergency numbers for {country!r}: countries are ISO 3166-1 alpha-2 "
+                    f"codes in upper case; did you mean {upper!r}?",
+                )
+        raise self._not_found(country)

@@ -8,8 +8,11 @@ __all__ = [
     "Audience",
     "ChannelKind",
     "Confidence",
+    "EmergencyUse",
+    "Limit",
     "Need",
     "ResourceKind",
+    "ResourceStatus",
     "Review",
     "SourceKind",
     "Topic",
@@ -97,10 +100,55 @@ class ChannelKind(enum.StrEnum):
     """How a resource can be reached."""
 
     PHONE = "phone"
+    #: A text message, to a number or short code, maybe with a keyword.
     SMS = "sms"
+    #: Live chat on a web page.
     CHAT = "chat"
+    WHATSAPP = "whatsapp"
     EMAIL = "email"
+    #: A web page or online form.
     WEB = "web"
+    #: A mobile app, by the address of its page.
+    APP = "app"
+
+
+class ResourceStatus(enum.StrEnum):
+    """Whether a resource is running as recorded."""
+
+    ACTIVE = "active"
+    #: The service has closed; kept so that old links can say so.
+    CLOSED = "closed"
+    #: The service runs, but its operator or arrangements changed (see the resource's note).
+    CHANGED = "changed"
+
+
+class Limit(enum.StrEnum):
+    """A limit of a removal or reporting tool, to state wherever the tool is offered."""
+
+    #: It can only act on images that are public on the internet, not private chats or devices.
+    PUBLIC_INTERNET_ONLY = "public-internet-only"
+    #: You must have the image on your own device to use it.
+    ON_YOUR_DEVICE = "on-your-device"
+    #: It does not work on end-to-end encrypted services.
+    NOT_ENCRYPTED_SERVICES = "not-encrypted-services"
+    #: It only works on the companies that take part.
+    PARTICIPATING_COMPANIES = "participating-companies"
+    #: A digital fingerprint matches exact copies only.
+    EXACT_COPIES = "exact-copies"
+    #: Do not download or share the image in order to use it.
+    DO_NOT_SHARE = "do-not-share"
+    #: Note the case number and PIN: they cannot be recovered.
+    KEEP_CASE_NUMBER = "keep-case-number"
+
+
+class EmergencyUse(enum.StrEnum):
+    """What an emergency number is for."""
+
+    #: Every emergency service (police, ambulance, fire).
+    GENERAL = "general"
+    POLICE = "police"
+    AMBULANCE = "ambulance"
+    FIRE = "fire"
 
 
 class SourceKind(enum.StrEnum):

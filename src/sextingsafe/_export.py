@@ -26,8 +26,12 @@ from ._model import (
     Advice,
     AgeRange,
     Channel,
+    Eligibility,
+    EmergencyNumber,
+    EmergencyService,
     Fact,
     FrozenDict,
+    Hours,
     Occasion,
     Period,
     Quote,
@@ -77,13 +81,14 @@ _LISTS = {
     "term": "terms",
     "question": "questions",
     "script": "scripts",
+    "emergency": "emergency",
 }
 #: Translatable fields that hold a list of messages, and the name of each message
 #: (a script's ``lines`` are ``line-1``, ``line-2`` ...).
 _LISTED = {"lines": "line"}
 #: Any item an export holds.
 _Item = Fact | Quote | Advice | Resource | Speaker | Occasion | Term | Question | Script
-_DATE_FIELDS = {"published", "reviewed", "verified", "date"}
+_DATE_FIELDS = {"published", "reviewed", "checked", "as_of", "date"}
 
 
 def _text(value: LocalizedText | None) -> dict[str, Any] | None:
@@ -194,17 +199,21 @@ def _help(
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Source | Speaker | Resource | Occasion):
+    if isinstance(value, Source | Speaker | Resource | Occasion | EmergencyService):
         return value.id
     if isinstance(value, Period):
         return {"start": value.start.isoformat(), "end": value.end.isoformat()}
     if isinstance(value, AgeRange):
         return {k: v for k, v in (("min", value.min), ("max", value.max)) if v is not None}
-    if isinstance(value, Channel):
+    if isinstance(value, Channel | Eligibility | EmergencyNumber):
+        # Only what is known: an absent key is unknown, as in the content files.
         return {
-            "kind": value.kind.value,
-            **({"value": value.value} if value.value is not None else {}),
+            a.name: _plain(getattr(value, a.name))
+            for a in attrs.fields(type(value))
+            if getattr(value, a.name) not in (None, (), "")
         }
+    if isinstance(value, Hours):
+        return _plain_hours(value)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -214,6 +223,25 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
+
+
+def _plain_hours(hours: Hours) -> dict[str, Any]:
+    from ._hours import DAYS
+
+    data: dict[str, Any] = {"zone": hours.zone} if hours.zone else {}
+    if hours.always:
+        return {**data, "always": True}
+    periods = [
+        {
+            "days": ",".join(DAYS[d] for d in period.days),
+            "opens": period.opening_time.strftime("%H:%M"),
+            "closes": "24:00"
+            if period.closes == 24 * 60
+            else period.closing_time.strftime("%H:%M"),
+        }
+        for period in hours.periods
+    ]
+    return {**data, "periods": periods}
 
 
 def _source_language(item: Any, name: str) -> str:
@@ -394,6 +422,11 @@ def _dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
         out[key] = dt.date.fromisoformat(out[key])
     if kind == "fact" and "period" in out:
         out["period"] = {k: dt.date.fromisoformat(v) for k, v in out["period"].items()}
+    if kind == "resource" and isinstance(out.get("channels"), list):
+        out["channels"] = [
+            {**c, "as_of": dt.date.fromisoformat(c["as_of"])} if "as_of" in c else dict(c)
+            for c in out["channels"]
+        ]
     if kind == "occasion" and "dates" in out:
         out["dates"] = [dt.date.fromisoformat(d) for d in out["dates"]]
     return out
@@ -444,7 +477,12 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
                         for n, texts in enumerate(value, start=1)
                     ]
                     continue
-                if not isinstance(value, dict) or key in {"values", "period", "ages"}:
+                if not isinstance(value, dict) or key in {
+                    "values",
+                    "period",
+                    "ages",
+                    "eligibility",
+                }:
                     continue
                 record[key] = _message(kind, record, key, value, raw, translations, reviews)
             if kind == "resource" and "channels" in record:

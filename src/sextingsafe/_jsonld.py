@@ -267,9 +267,9 @@ def export_jsonld(
 
     Every item carries ``lastReviewed`` (the day its content was last reviewed) and
     ``ss:review``: for each language it is written in, whether the text is the ``source``, a
-    ``reviewed`` translation or an ``unreviewed`` one. Resources carry ``ss:verified``, the day
-    their details were last checked, and ``ss:confidence``. A ``Dataset`` node names the content
-    version and the languages.
+    ``reviewed`` translation or an ``unreviewed`` one. Resources carry ``ss:checked``, the day
+    the record was last checked against the research, and ``ss:confidence``.
+    A ``Dataset`` node names the content version and the languages.
 
     Args:
         catalogue: The catalogue; the bundled one by default.
@@ -410,5 +410,5 @@ def _annotate(graph: list[dict[str, Any]], catalogue: Catalogue, names: list[str
         if reviewed is not None:
             node["lastReviewed"] = reviewed.isoformat()
         if isinstance(item, Resource):
-            node["ss:verified"] = item.verified.isoformat()
+            node["ss:checked"] = item.checked.isoformat()
             node["ss:confidence"] = item.confidence.value

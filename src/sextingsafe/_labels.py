@@ -35,6 +35,8 @@ _SINGULAR = (
     pgettext("ui:chat", "Chat"),
     pgettext("ui:email", "Email"),
     pgettext("ui:web", "Website"),
+    pgettext("ui:whatsapp", "WhatsApp"),
+    pgettext("ui:app", "App"),
     pgettext("ui:hours", "Hours"),
     pgettext("ui:worldwide", "Available from anywhere"),
     pgettext("ui:partial", "Some details of this service are not fully confirmed"),
@@ -45,6 +47,35 @@ _SINGULAR = (
     pgettext("ui:in-print", "in print"),
     pgettext("ui:next-date-unknown", "next date not yet known"),
     pgettext("ui:read-at-a-copy", "read at a copy"),
+    pgettext("ui:as-of", "as of"),
+    pgettext(
+        "ui:stale", "Checked against evidence more than two years old: confirm before relying on it"
+    ),
+    pgettext("ui:closed", "This service has closed"),
+    # The limits of removal and reporting tools, shown wherever a tool is offered.
+    pgettext(
+        "ui:limit-public-internet-only",
+        "It can only remove images that are public online, "
+        "not ones in private chats or saved on someone's device.",
+    ),
+    pgettext(
+        "ui:limit-on-your-device",
+        "You need to have the image or video on your own device to use it.",
+    ),
+    pgettext(
+        "ui:limit-not-encrypted-services", "It does not work on end-to-end encrypted services."
+    ),
+    pgettext(
+        "ui:limit-participating-companies", "It only works on the apps and sites that take part."
+    ),
+    pgettext("ui:limit-exact-copies", "It matches exact copies of the image only."),
+    pgettext(
+        "ui:limit-do-not-share", "Do not download or send the image to anyone in order to use it."
+    ),
+    pgettext(
+        "ui:limit-keep-case-number",
+        "Write down your case number and PIN: they cannot be recovered.",
+    ),
     # Field names and terms, as the Sphinx extension's catalogue pages show them.
     pgettext("ui:place", "Place"),
     pgettext("ui:population", "Population"),

@@ -12,22 +12,24 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 from attrs import field, frozen, validators
 from attrs import fields as attrs_fields
 
+from ._contact import MAX_EVIDENCE_AGE, AgeRange, Channel, Eligibility, _age_range
 from ._enums import (
     Audience,
     ChannelKind,
     Confidence,
+    EmergencyUse,
+    Limit,
     Need,
     ResourceKind,
+    ResourceStatus,
     Review,
     SourceKind,
     Topic,
 )
 from ._fields import (
-    _age,
     _as_tuple,
     _audiences,
     _boolean,
-    _channel_kind,
     _confidence,
     _countries,
     _date,
@@ -36,6 +38,7 @@ from ._fields import (
     _language,
     _needs,
     _nonempty,
+    _one_of,
     _optional_string,
     _optional_text,
     _regions,
@@ -45,6 +48,7 @@ from ._fields import (
     _text,
     _topics,
 )
+from ._hours import Hours
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -64,15 +68,22 @@ __all__ = [
     "Channel",
     "ChannelKind",
     "Confidence",
+    "Eligibility",
+    "EmergencyNumber",
+    "EmergencyService",
+    "EmergencyUse",
     "Fact",
     "FrozenDict",
+    "Hours",
     "Item",
+    "Limit",
     "Need",
     "Occasion",
     "Period",
     "Quote",
     "Resource",
     "ResourceKind",
+    "ResourceStatus",
     "Review",
     "Source",
     "SourceKind",
@@ -276,36 +287,6 @@ class Period:
             raise ValueError(f"end: the period ends ({self.end}) before it starts ({self.start})")
 
 
-@frozen(kw_only=True)
-class AgeRange:
-    """An inclusive range of ages in years; either end may be open (``None``)."""
-
-    min: int | None = field(default=None, validator=_age)
-    max: int | None = field(default=None, validator=_age)
-
-    def __attrs_post_init__(self) -> None:
-        if self.min is None and self.max is None:
-            raise ValueError("ages: give min, max or both")
-        if self.min is not None and self.max is not None and self.max < self.min:
-            raise ValueError(f"ages: max ({self.max}) is below min ({self.min})")
-
-    def includes(self, age: int) -> bool:
-        """Return True when *age* (in whole years) is within the range."""
-        return (self.min is None or age >= self.min) and (self.max is None or age <= self.max)
-
-    def __str__(self) -> str:
-        if self.max is None:
-            return f"{self.min}+"
-        if self.min is None:
-            return f"up to {self.max}"
-        return f"{self.min}–{self.max}"
-
-
-def _age_range(_inst: object, attribute: Any, value: Any) -> None:
-    if value is not None and not isinstance(value, AgeRange):
-        raise TypeError(f"{attribute.name} must be a table such as {{ min = 11, max = 17 }}")
-
-
 @frozen(kw_only=True, repr=False)
 class Speaker(_Localizable):
     """A person quoted; a pseudonym is flagged as one."""
@@ -487,20 +468,32 @@ class Quote(_Localizable):
         return result
 
 
-@frozen(kw_only=True)
-class Channel:
-    """One way to reach a resource; :attr:`value` is absent where the sources give no address."""
+def _resource_status(value: Any) -> ResourceStatus:
+    return _one_of(ResourceStatus, value)
 
-    kind: ChannelKind = field(converter=_channel_kind)
-    value: str | None = field(default=None, validator=_optional_string)
+
+def _channels(value: Any) -> tuple[Channel, ...]:
+    return tuple(c if isinstance(c, Channel) else Channel(**c) for c in _as_tuple(value))
+
+
+def _eligibility(value: Any) -> Eligibility | None:
+    if value is None or isinstance(value, Eligibility):
+        return value
+    if not isinstance(value, dict):
+        raise TypeError(f"eligibility must be a table, got {value!r}")
+    return Eligibility(**value)
 
 
 @frozen(kw_only=True, repr=False)
 class Resource(_Localizable):
-    """A helpline, or a report or image-removal service, for one or more countries."""
+    """A helpline, or a report or image-removal service, for one or more countries.
+
+    Hours, numbers and addresses are on its :attr:`channels`, each with the date of its newest
+    evidence; :attr:`checked` is when the record was last checked against the research.
+    """
 
     item_kind: ClassVar[str] = "resource"
-    translatable: ClassVar[tuple[str, ...]] = ("description", "hours")
+    translatable: ClassVar[tuple[str, ...]] = ("description",)
     id: str = field(validator=_slug)
     name: str = field(validator=_text)
     operator: str = field(validator=_text)
@@ -512,13 +505,20 @@ class Resource(_Localizable):
     needs: tuple[Need, ...] = field(default=(), converter=_needs)
     #: The ages the resource serves; ``None`` when the sources set no limit.
     ages: AgeRange | None = field(default=None, validator=_age_range)
+    #: Whether it runs as recorded.
+    status: ResourceStatus = field(default=ResourceStatus.ACTIVE, converter=_resource_status)
     description: str = field(validator=_text)
-    hours: str = field(default="", validator=_optional_text)
     url: str | None = field(default=None, validator=_https)
-    channels: tuple[Channel, ...] = field(default=(), converter=_as_tuple)
+    channels: tuple[Channel, ...] = field(default=(), converter=_channels)
+    #: For removal tools: whose images it can act on, and its limits.
+    eligibility: Eligibility | None = field(default=None, converter=_eligibility)
     sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
     confidence: Confidence = field(converter=_confidence)
-    verified: dt.date = field(validator=_date)
+    #: When the record was last checked against the research (not when the service was).
+    checked: dt.date = field(validator=_date)
+    #: The date of the newest source supporting the description, ages and eligibility;
+    #: ``None`` when no supporting source is dated.
+    as_of: dt.date | None = field(default=None, validator=validators.optional(_date))
     note: str = field(default="", validator=_optional_text)
     renderer: Renderer | None = _renderer_field()
 
@@ -527,12 +527,139 @@ class Resource(_Localizable):
         """True when the resource can be used from any country."""
         return not self.countries
 
+    def is_open(self, at: dt.datetime) -> bool | None:
+        """Return whether any channel is open at the aware datetime *at*.
+
+        True when a channel with known hours is open; False only when every channel's hours
+        are known and none is open; otherwise ``None`` (unknown), since a channel with unknown
+        hours might be open.
+
+        Raises:
+            TypeError: *at* is naive.
+        """
+        answers = [c.is_open(at) for c in self.channels]
+        if True in answers:
+            return True
+        if None in answers or not answers:
+            return None
+        return False
+
+    def serves_age(self, age: int) -> bool:
+        """Return True when the resource serves someone of *age*; any age without :attr:`ages`."""
+        return self.ages is None or self.ages.includes(age)
+
+    def eligible(self, *, taken_at_age: int | None = None, country: str | None = None) -> bool:
+        """Return True unless what is known rules the resource out.
+
+        Args:
+            taken_at_age: The age of the person in the image when it was taken, if known;
+                checked against :attr:`eligibility`.
+            country: An ISO 3166-1 alpha-2 code (any case); a national resource serves its
+                own countries only.
+        """
+        if country is not None and self.countries and country.upper() not in self.countries:
+            return False
+        return self.eligibility is None or self.eligibility.allows(taken_at_age)
+
+    def stale(self, on: dt.date) -> tuple[str, ...]:
+        """Name the details whose newest evidence is more than two years old on *on*.
+
+        ``"description"`` for the resource's own :attr:`as_of`, ``"channels[N]"`` for a channel;
+        empty when nothing is known to be stale (undated evidence is unknown, not stale).
+        """
+        found = []
+        if self.as_of is not None and on - self.as_of > MAX_EVIDENCE_AGE:
+            found.append("description")
+        found += [f"channels[{n}]" for n, c in enumerate(self.channels) if c.stale(on)]
+        return tuple(found)
+
     def localize(self, locale: Locale | str | None = None) -> LocalizedResource:
         """Return this resource with its description and hours in *locale*."""
         if self.renderer is None:
             raise _no_renderer(self)
         result: LocalizedResource = self.renderer.localize(self, locale)
         return result
+
+
+def _emergency_use(value: Any) -> tuple[EmergencyUse, ...]:
+    return tuple(_one_of(EmergencyUse, v) for v in _as_tuple(value))
+
+
+def _emergency_numbers(value: Any) -> tuple[EmergencyNumber, ...]:
+    return tuple(
+        n if isinstance(n, EmergencyNumber) else EmergencyNumber(**n) for n in _as_tuple(value)
+    )
+
+
+@frozen(kw_only=True)
+class EmergencyNumber:
+    """One emergency number and what it is for."""
+
+    number: str = field(validator=_text)
+    #: What it reaches: every service (``general``), or police, ambulance or fire.
+    uses: tuple[EmergencyUse, ...] = field(converter=_emergency_use, validator=_nonempty)
+    #: ``partial`` where only a secondary, old or single source gives it.
+    confidence: Confidence = field(default=Confidence.VERIFIED, converter=_confidence)
+    #: Where it works only in part (from mobiles, in some states ...), in English.
+    note: str = field(default="", validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.number.isascii() or not self.number.isdigit():
+            raise ValueError(f"number: an emergency number is digits only, got {self.number!r}")
+
+
+@frozen(kw_only=True, repr=False)
+class EmergencyService:
+    """A country's emergency numbers, sourced; the first is the one to tell readers to call."""
+
+    item_kind: ClassVar[str] = "emergency"
+    #: Nothing to translate: numbers are data.
+    translatable: ClassVar[tuple[str, ...]] = ()
+    #: ISO 3166-1 alpha-2 code.
+    country: str = field()
+    numbers: tuple[EmergencyNumber, ...] = field(converter=_emergency_numbers, validator=_nonempty)
+    sources: tuple[Source, ...] = field(converter=_as_tuple, validator=_nonempty)
+    #: ``partial`` when any of its numbers is only partly confirmed.
+    confidence: Confidence = field(converter=_confidence)
+    checked: dt.date = field(validator=_date)
+    #: The date of the newest source supporting the numbers; ``None`` when none is dated.
+    as_of: dt.date | None = field(default=None, validator=validators.optional(_date))
+    note: str = field(default="", validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _countries(self, _Attribute("country"), (self.country,))
+        if not isinstance(self.country, str):
+            raise TypeError(f"country must be an ISO 3166-1 alpha-2 code, got {self.country!r}")
+        partial = any(n.confidence is Confidence.PARTIAL for n in self.numbers)
+        if partial and self.confidence is not Confidence.PARTIAL:
+            raise ValueError("confidence: a record with a partial number is partial")
+
+    @property
+    def id(self) -> str:
+        """The country code: emergency numbers are looked up by country."""
+        return self.country
+
+    @property
+    def primary(self) -> EmergencyNumber:
+        """The number to tell readers to call: the first listed."""
+        return self.numbers[0]
+
+    def __str__(self) -> str:
+        return self.primary.number
+
+    def __repr__(self) -> str:
+        return f"EmergencyService(country={self.country!r})"
+
+    def stale(self, on: dt.date) -> bool:
+        """Return True when the newest evidence is more than two years old on *on*."""
+        return self.as_of is not None and on - self.as_of > MAX_EVIDENCE_AGE
+
+
+class _Attribute:
+    """Stands in for an attrs attribute in a validator's message."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 @frozen(kw_only=True, repr=False)

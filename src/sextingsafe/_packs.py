@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from ._errors import PackError, PackProblem
 from ._model import (
     Advice,
+    EmergencyService,
     Fact,
     Occasion,
     Quote,
@@ -47,9 +48,10 @@ FILES: Mapping[str, tuple[str, ...]] = {
     "glossary": ("term",),
     "faq": ("question",),
     "scripts": ("script",),
+    "emergency": ("emergency",),
 }
 _CONTENT_FILE = re.compile(
-    r"(sources|occasions|quotes|resources|facts|advice|glossary|faq|scripts)"
+    r"(sources|occasions|quotes|resources|facts|advice|glossary|faq|scripts|emergency)"
     r"(?:-[a-z0-9-]+)?\.toml\Z"
 )
 KINDS = (
@@ -63,6 +65,7 @@ KINDS = (
     "term",
     "question",
     "script",
+    "emergency",
 )
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
@@ -156,6 +159,7 @@ class PackContent(NamedTuple):
     terms: tuple[Term, ...] = ()
     questions: tuple[Question, ...] = ()
     scripts: tuple[Script, ...] = ()
+    emergency: tuple[EmergencyService, ...] = ()
 
 
 def _string_state(line: str, state: str) -> tuple[str, bool]:

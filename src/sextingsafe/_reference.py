@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from attrs import field, frozen
 
+from ._contact import _age_range
 from ._enums import Audience, Need, Topic
 from ._fields import (
     _as_tuple,
@@ -28,7 +29,6 @@ from ._model import (
     AgeRange,
     Renderer,
     Source,
-    _age_range,
     _Localizable,
     _no_renderer,
     _renderer_field,

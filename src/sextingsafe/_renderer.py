@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._format import EMERGENCY, fill_emergency, format_alternatives, render_template
+from ._format import (
+    EMERGENCY,
+    fill_emergency,
+    format_alternatives,
+    format_hours,
+    render_template,
+)
 from ._gettext import CatalogStore
 from ._help import HelpIndex, resolve
 from ._i18n import DEFAULT, WRITTEN_IN, LocaleId, fallback_chain, parse_locale, to_babel
@@ -32,6 +38,10 @@ from ._model import (
     _Localizable,
 )
 from ._reference import Question, Script, Term
+
+#: Review states from least to most trusted, so that mixed text takes the least.
+_REVIEW_ORDER = [Review.UNREVIEWED, Review.REVIEWED, Review.SOURCE]
+
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -240,6 +250,31 @@ class CatalogueRenderer:
     ) -> LocalizedText | None:
         return self.text(item, name, locale) if item.message(name) else None
 
+    def _hours(self, item: Resource, locale: Locale | str | None) -> LocalizedText | None:
+        """Return the resource's hours, formatted by Babel; channel by channel where they differ.
+
+        ``None`` when no channel's hours are known.
+        """
+        timed = [(c.kind.value, c.hours) for c in item.channels if c.hours is not None]
+        if not timed:
+            return None
+        wanted = parse_locale(locale)
+        if len({hours for _, hours in timed}) == 1:
+            # CLDR data, not a translation: formatted for the reader's own locale.
+            babel_locale = self._format_locale(wanted, str(wanted))
+            used = str(wanted) if babel_locale.language == wanted.language else str(DEFAULT)
+            text = format_hours(timed[0][1], babel_locale)
+            return self._text(text, wanted, used, str(DEFAULT), Review.SOURCE)
+        labels = [self.label(kind, locale) for kind, _ in timed]
+        used = labels[0].locale
+        babel_locale = self._format_locale(wanted, used)
+        text = "; ".join(
+            f"{label}: {format_hours(hours, babel_locale)}"
+            for label, (_, hours) in zip(labels, timed, strict=True)
+        )
+        review = min((label.review for label in labels), key=_REVIEW_ORDER.index)
+        return self._text(text, wanted, used, str(DEFAULT), review)
+
     def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         item: _Localizable,
@@ -269,7 +304,7 @@ class CatalogueRenderer:
             return LocalizedResource(
                 resource=item,
                 description=self.text(item, "description", locale),
-                hours=self._optional(item, "hours", locale),
+                hours=self._hours(item, locale),
             )
         if isinstance(item, Question | Script) and not item.needs:
             # Nothing to resolve: no help section, and no question about the reader's country.

@@ -497,8 +497,8 @@ class ItemRenderer:
             link = nodes.reference("", resource.url, refuri=resource.url)
             rows.append((self.label("web"), [self.ltr(link)]))
         if not self.brief:
-            verified = nodes.Text(self.day(resource.verified))
-            rows.append((self.label("last-checked"), [verified]))
+            checked = nodes.Text(self.day(resource.checked))
+            rows.append((self.label("last-checked"), [checked]))
         block.append(self._fields(rows, within))
         block.extend(self._sources(resource, within, anchor))
         return block

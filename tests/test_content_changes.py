@@ -28,9 +28,12 @@ For every change, field by field: \
 
 **Numbers, links, hours and eligibility**
 
-- resource `changes-line`: `hours` changed in 1 locale: fr
 - resource `changes-line`: `channels[0].value`: '0000 000 000' -> '0000 000 001'
-- resource `changes-line`: `verified`: '2026-11-27' -> '2026-12-01'
+- resource `changes-line`: `channels[0].hours.always` removed (was true)
+- resource `changes-line`: `channels[0].hours.zone` added: 'Europe/London'
+- resource `changes-line`: `channels[0].hours.periods` added: \
+[{"days": "mon,tue,wed,thu,fri", "opens": "09:00", "closes"…
+- resource `changes-line`: `checked`: '2026-11-27' -> '2026-12-01'
 
 **Added**
 
@@ -74,8 +77,8 @@ class TestSection:
         assert 0 == tool.main([OLD, NEW, "--full"])  # type: ignore[attr-defined]
         out = capsys.readouterr().out
 
-        assert out.startswith("Content None -> None: 1 added, 1 removed, 7 changed\n")
-        assert "  resource changes-line: hours.fr: 'Tous les jours' -> 'Chaque jour'\n" in out
+        assert out.startswith("Content None -> None: 3 added, 2 removed, 6 changed\n")
+        assert "  resource changes-line: checked: '2026-11-27' -> '2026-12-01'\n" in out
 
     def test_unreadable(self, tool: object, capsys: pytest.CaptureFixture[str]) -> None:
         """A side that cannot be read: exit 2 and an error naming it."""

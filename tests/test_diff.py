@@ -183,11 +183,22 @@ class TestOutput:
 
     def test_markdown_translations_grouped(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """A critical field's translations that changed share one line naming the locales."""
-        item(new, "resources", "childline-gb")["hours"]["pl"] = "Zawsze"
+        item(old, "resources", "childline-gb")["hours"] = {"en": "Always", "pl": "Zawsze"}
+        item(new, "resources", "childline-gb")["hours"] = {"en": "Always", "pl": "Cały czas"}
 
         lines = ss.diff(old, new).to_markdown().splitlines()
 
         assert "- resource `childline-gb`: `hours` changed in 1 locale: pl" in lines
+
+    def test_markdown_same_change_to_many(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """The same critical change to more than five items is one line counting them."""
+        for record in new["resources"][:6]:
+            record["checked"] = "2030-01-01"
+
+        lines = ss.diff(old, new).to_markdown().splitlines()
+
+        assert "- resource: `checked` changed in 6 items" in lines
+        assert not any(line.startswith("- resource `") for line in lines)
 
     def test_markdown_item_and_field(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """A field added to an item is a changed item, not an added one."""

@@ -237,26 +237,51 @@ class ContentDiff:
         return frozenset(self.locales)
 
     def _critical_lines(self) -> list[str]:
-        # In order of the changes; a field's translations gather on the line of the first.
-        entries: list[str | tuple[str, str, str, str]] = []
-        grouped: dict[tuple[str, str, str, str], list[str]] = {}
-        for c in self.changes:
-            if not c.critical:
-                continue
-            base, locale = _split_locale(c.field, self._locales)
-            if locale in {None, "en"}:
-                entries.append(f"- {_line(c, 60, markdown=True)}")
-                continue
-            key = (c.kind, c.id, base, c.action)
-            if key not in grouped:
+        # In order of the changes; a field's translations gather on the line of the first, and
+        # a change made the same way to many items (a field renamed) on one line for them all.
+        critical = [c for c in self.changes if c.critical]
+        split = {id(c): _split_locale(c.field, self._locales) for c in critical}
+        common: dict[tuple[str, str, str], set[str]] = {}
+        for c in critical:
+            common.setdefault(_pattern(c, split[id(c)][0]), set()).add(c.id)
+        entries: list[str | tuple[str, ...]] = []
+        grouped: dict[tuple[str, ...], list[str]] = {}
+        for c in critical:
+            base, locale = split[id(c)]
+            pattern = _pattern(c, base)
+            if len(common[pattern]) > _MANY:
+                key: tuple[str, ...] = pattern
+                line = None
+            elif locale in {None, "en"}:
+                key, line = (), f"- {_line(c, 60, markdown=True)}"
+            else:
+                key, line = (c.kind, c.id, base, c.action), None
+            if line is not None:
+                entries.append(line)
+            elif key not in grouped:
                 entries.append(key)
             grouped.setdefault(key, []).append(str(locale))
         return [
-            e
-            if isinstance(e, str)
-            else f"- {e[0]} `{e[1]}`: `{e[2]}` {e[3]} in {_locale_list(grouped[e])}"
-            for e in entries
+            _grouped_line(e, grouped[e], common) if isinstance(e, tuple) else e for e in entries
         ]
+
+
+#: A change made the same way to more items than this is one line for them all.
+_MANY = 5
+
+
+def _pattern(change: ContentChange, base: str) -> tuple[str, str, str]:
+    return (change.kind, re.sub(r"\[\d+\]", "[]", base), change.action)
+
+
+def _grouped_line(
+    key: tuple[str, ...], locales: list[str], common: dict[tuple[str, str, str], set[str]]
+) -> str:
+    if len(key) == 3:  # (kind, field, action): the same change to many items
+        kind, field, action = key
+        return f"- {kind}: `{field}` {action} in {len(common[(kind, field, action)])} items"
+    kind, item, base, action = key
+    return f"- {kind} `{item}`: `{base}` {action} in {_locale_list(locales)}"
 
 
 _ORDER = ("resource", "advice", "fact", "quote", "term", "question", "script")
@@ -268,7 +293,7 @@ def _kind_order(kind: str) -> tuple[int, str]:
 
 def _ids(kind: str, ids: list[str], most: int | None) -> str:
     if most is not None and len(ids) > most:
-        return f"- {kind} ({len(ids)}): `sextingsafe diff` lists them"
+        return f"- {kind} ({len(ids)}): the full diff lists them"
     if ids == [""]:  # a whole table, such as the help table, has no id
         return f"- the `{kind}` table"
     return f"- {kind} ({len(ids)}): " + ", ".join(f"`{i}`" for i in ids)

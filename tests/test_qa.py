@@ -31,6 +31,9 @@ class TestCheckMessage:
             ('He said "stop."', "Il a dit « stop. »"),
             ('"I am glad you told me."', "「我很高興你告訴我。」"),
             ('"I\'m glad you told me."', "「我很高興你告訴我。」"),
+            ('"I\'m glad you told me."', "„Ich bin froh, dass du es mir gesagt hast.“"),
+            ('"Did they say yes?"', "‚Haben sie Ja gesagt?‘"),
+            ('"Stop."', "« Arrête. »"),
         ],
     )
     def test_clean(self, source: str, translation: str) -> None:

@@ -54,7 +54,7 @@ def check_message(locale: str, context: str, source: str, translation: str) -> l
         or source[-1:].isspace() != translation[-1:].isspace()
     ):
         fault("leading or trailing white space differs from the source")
-    closing = "\"'”’»)」』）》"
+    closing = "\"'”’“‘»«)」』）》›‹"
     ends = source.rstrip().rstrip(closing).rstrip()[-1:]
     last = translation.rstrip().rstrip(closing).rstrip()[-1:]
     if ends in _FINAL and last not in _FINAL:

@@ -111,10 +111,10 @@ class TestReferenceKinds:
     """Glossary terms, questions people ask and conversation scripts are searched too."""
 
     def test_term_word_ranks_first(self) -> None:
-        """A term whose word is the query comes before advice that mentions it."""
+        """A term whose word is the query comes first, then a term that holds it."""
         hits = ss.search("sextortion", limit=2)
 
-        assert [("term", "sextortion"), ("advice", "sextortion-act-quickly")] == [
+        assert [("term", "sextortion"), ("term", "financially-motivated-sextortion")] == [
             (h.kind, h.item.id) for h in hits
         ]
         assert ("term",) == hits[0].fields
@@ -126,12 +126,21 @@ class TestReferenceKinds:
 
         assert ("intimate-image", "intymne zdjęcie") == (hit.item.id, hit.snippet)
 
-    def test_french_question_without_accents(self) -> None:
-        """A French question is found in capitals without its accents ("PARTAGE" for "partagé")."""
-        hits = ss.search("ENNUIS PARTAGE", locale="fr")
+    def test_french_term_without_accents(self) -> None:
+        """A French term is found first in capitals without its accents ("PENALE" for "pénale")."""
+        hit = ss.search("AGE RESPONSABILITE PENALE", locale="fr")[0]
 
-        assert ["will-i-get-in-trouble-for-reporting"] == [h.item.id for h in hits]
-        assert "question" == hits[0].kind
+        assert ("term", "age-of-criminal-responsibility", "âge de la responsabilité pénale") == (
+            hit.kind,
+            hit.item.id,
+            hit.snippet,
+        )
+
+    def test_french_question_without_accents(self) -> None:
+        """A French question is found, best first, without its accents ("partage")."""
+        hits = ss.search("ennuis partage", locale="fr", kinds=["question"])
+
+        assert "will-i-get-in-trouble-for-reporting" == hits[0].item.id
 
     def test_script_title(self) -> None:
         """A script is found by its title."""

@@ -6,9 +6,9 @@ vowel marks. Case folding follows the locale where Unicode's default is wrong fo
 and Azerbaijani dotted and dotless i). Every word must match somewhere in the item; whole
 words count more than the start of a word, which counts more than a match inside one (so
 Chinese and Japanese, written without spaces, are still found). Titles and names count more
-than bodies (a glossary term's word counts as a title), and a field that is exactly the query
-(a service's name, a term) most. An index per catalogue and locale is built on first use and
-kept.
+than bodies, a glossary term's word more still (it names what the reader asks about), and a
+field that is exactly the query (a service's name, a term) most. An index per catalogue and
+locale is built on first use and kept.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "quote": (("text", 2), ("translation", 2), ("speaker", 2), ("role", 1), ("context", 1)),
     "advice": (("title", 3), ("body", 2)),
     "resource": (("name", 3), ("operator", 2), ("description", 2), ("hours", 1)),
-    "term": (("term", 3), ("definition", 2), ("usage", 1)),
+    "term": (("term", 4), ("definition", 2), ("usage", 1)),
     "question": (("question", 3), ("answer", 2)),
     "script": (("title", 3), ("situation", 2), ("lines", 1)),
 }

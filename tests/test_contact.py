@@ -205,3 +205,35 @@ class TestSelect:
         """open_at must be aware."""
         with pytest.raises(InvalidFilterError, match="open_at"):
             ss.resources.select(open_at=dt.datetime(2026, 12, 7, 12, 0))  # noqa: DTZ001
+
+
+class TestCrisisLines:
+    """Crisis lines meet the crisis need in their own countries, and are always open."""
+
+    @pytest.mark.parametrize(
+        ("country", "expected"),
+        [
+            ("GB", ["childline-gb", "samaritans", "shout-gb"]),
+            ("IE", ["childline-ie", "samaritans", "text-50808-ie"]),
+            ("US", ["988-lifeline-us"]),
+            ("CA", ["kids-help-phone-ca", "988-ca"]),
+            ("AU", ["lifeline-au"]),
+        ],
+    )
+    def test_by_country(self, country: str, expected: list[str]) -> None:
+        """Each country's crisis lines, and never another country's."""
+        found = [r.id for r in ss.resources.select(country=country, need="crisis-support")]
+
+        assert sorted(expected) == sorted(found)
+
+    def test_open_at_night(self) -> None:
+        """At 3am in London, the UK's crisis lines are open."""
+        night = dt.datetime(2026, 12, 8, 3, 0, tzinfo=UTC)
+
+        assert {"samaritans", "shout-gb"} <= {
+            r.id for r in ss.resources.select(country="GB", need="crisis-support", open_at=night)
+        }
+
+    def test_text_link(self) -> None:
+        """Shout's text link carries its keyword."""
+        assert "sms:85258?body=SHOUT" == ss.resources["shout-gb"].channels[0].uri

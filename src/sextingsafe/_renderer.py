@@ -12,7 +12,7 @@ from ._format import (
     render_template,
 )
 from ._gettext import CatalogStore
-from ._help import HelpIndex, resolve
+from ._help import HelpIndex, reader_audience, resolve
 from ._i18n import DEFAULT, WRITTEN_IN, LocaleId, fallback_chain, parse_locale, to_babel
 from ._localized import (
     LocalizedAdvice,
@@ -318,6 +318,7 @@ class CatalogueRenderer:
                 age=age,
                 taken_at_age=taken_at_age,
                 at=at,
+                audience=reader_audience(item.audiences),
             )
             if isinstance(item, Advice):
                 return self._localize_advice(item, locale, help_)
@@ -404,7 +405,7 @@ class CatalogueRenderer:
                 joined, locale=sentence.locale, requested=sentence.requested, review=Review.SOURCE
             )
         else:
-            text = self.label("local-emergency-number", sentence.locale)
+            text = self.label("local-emergency-number", locale)
         return LocalizedEmergency(
             country=country, numbers=numbers, text=text, sentence=_filled(sentence, text)
         )

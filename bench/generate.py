@@ -28,6 +28,10 @@ verified = 2026-01-01
 """
 
 
+#: How many items at most have translations (about 2.5 MiB of catalogue per locale).
+TRANSLATED = 30_000
+
+
 def write_pack(root: Path, size: int, locales: Sequence[str] = ("fr", "pl", "ar")) -> None:
     """Write a pack of *size* advice items, with a compiled catalogue for each of *locales*."""
     from babel.messages.catalog import Catalog
@@ -42,6 +46,8 @@ def write_pack(root: Path, size: int, locales: Sequence[str] = ("fr", "pl", "ar"
             f'title = "Synthetic title number {index}"\n'
             f'body = "Synthetic advice body number {index}, long enough to be realistic text."\n'
             'sources = ["synthetic-source"]\nresources = ["synthetic-line"]\n'
+            # A named service only where the advice applies: the line serves GB.
+            'jurisdictions = ["GB"]\n'
             "reviewed = 2026-01-01\n"
         )
         for index in range(size)
@@ -53,7 +59,9 @@ def write_pack(root: Path, size: int, locales: Sequence[str] = ("fr", "pl", "ar"
         (root / name).write_text("\n".join(chunks[start : start + 5000]), encoding="utf-8")
     for locale in locales:
         catalog = Catalog(locale=locale, domain="sextingsafe")
-        for index in range(size):
+        # A compiled catalogue may be at most 8 MiB, as any pack file: the largest packs are
+        # translated for their first TRANSLATED items only.
+        for index in range(min(size, TRANSLATED)):
             catalog.add(
                 f"Synthetic title number {index}",
                 f"[{locale}] title {index}",

@@ -31,10 +31,10 @@ SHIPPED = (
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur"})
 #: The source tree's catalogues (CI tests the wheel, from a checkout of the repository).
 LOCALE_DIR = Path(__file__).parents[1] / "src" / "sextingsafe" / "locale"
-#: Services that shared/research/helplines.tsv found only in a secondary, old or single source,
-#: by country and the digits of their phone number (or a word of their name where no number was
-#: seen). A bundled resource for any of them must be marked partial.
-#: domain-2.md §12 moved What's Up (NZ) to verified and India's 1098 to partial.
+#: Services that the editors' checked list of helplines found only in a secondary, old or single
+#: source, by country and the digits of their phone number (or a word of their name where no
+#: number was seen). A bundled resource for any of them must be marked partial.
+#: A later check moved What's Up (NZ) to verified and India's 1098 to partial.
 PARTIAL_IN_RESEARCH = (
     ("IE", "015224300"),
     ("NZ", "0800376633"),

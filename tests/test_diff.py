@@ -167,10 +167,57 @@ class TestOutput:
         """The Markdown form is a changelog section."""
         item(new, "advice", "ask-who-should-see-it")["body"]["en"] = "New"
 
+        lines = ss.diff(old, new).to_markdown(title="Content changes").splitlines()
+
+        assert [
+            "#### Content changes",
+            "",
+            "| Kind | Added | Removed | Changed |",
+            "| --- | ---: | ---: | ---: |",
+            "| advice | 0 | 0 | 1 |",
+            "",
+            "**Changed**",
+            "",
+            "- advice, 1 item (`ask-who-should-see-it`): `body` (1)",
+        ] == lines
+
+    def test_markdown_translations_grouped(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """A critical field's translations that changed share one line naming the locales."""
+        item(old, "resources", "childline-gb")["hours"] = {"en": "Always", "pl": "Zawsze"}
+        item(new, "resources", "childline-gb")["hours"] = {"en": "Always", "pl": "Cały czas"}
+
         lines = ss.diff(old, new).to_markdown().splitlines()
 
-        assert lines[0].startswith("#### Content changes (")
-        assert "- Changed advice `ask-who-should-see-it`: body.en" == lines[2]
+        assert "- resource `childline-gb`: `hours` changed in 1 locale: pl" in lines
+
+    def test_markdown_same_change_to_many(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """The same critical change to more than five items is one line counting them."""
+        for record in new["resources"][:6]:
+            record["checked"] = "2030-01-01"
+
+        lines = ss.diff(old, new).to_markdown().splitlines()
+
+        assert "- resource: `checked` changed in 6 items" in lines
+        assert not any(line.startswith("- resource `") for line in lines)
+
+    def test_markdown_item_and_field(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """A field added to an item is a changed item, not an added one."""
+        new["facts"][0]["note"] = "A new note."
+        new["facts"].pop(1)
+
+        text = ss.diff(old, new).to_markdown()
+
+        assert f"- fact (1): `{old['facts'][1]['id']}`" in text
+        assert "| fact | 0 | 1 | 1 |" in text
+
+    def test_kind_missing_on_one_side(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """A kind an older export lacks: its items are added one by one, with their ids."""
+        del old["terms"]
+
+        changes = ss.diff(old, new).changes
+
+        assert ("term", "added", None) == (changes[-1].kind, changes[-1].action, changes[-1].field)
+        assert changes[-1].id in {t["id"] for t in new["terms"]}
 
 
 class TestCommand:

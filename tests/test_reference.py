@@ -484,13 +484,24 @@ class TestHelp:
         assert [] == [r.id for r in view.resources if r.resource.countries not in ((), ("PL",))]
 
     def test_same_as_advice_resolution(self) -> None:
-        """A script's help is what help_for() gives for its needs and country."""
+        """A script's help is what help_for() gives for the script and country."""
         script = ss.scripts["young-person-being-threatened"]
         view = script.localize("en", "GB")
 
-        assert [r.id for r in ss.help_for(script.needs, "GB").resources] == [
-            r.id for r in view.resources
-        ]
+        assert [r.id for r in ss.help_for(script, "GB").resources] == [r.id for r in view.resources]
+
+    def test_young_people_see_services_for_them(self) -> None:
+        """A young person's script offers no service for adults only, such as the NSPCC's line.
+
+        Given as bare needs, the same needs include it: the item's audience is what limits it.
+        """
+        script = ss.scripts["young-person-being-threatened"]
+
+        for_them = [r.id for r in script.localize("en", "GB").resources]
+        for_anyone = [r.id for r in ss.help_for(script.needs, "GB").resources]
+
+        assert "nspcc-helpline-gb" not in for_them
+        assert "nspcc-helpline-gb" in for_anyone
 
     def test_unknown_country(self) -> None:
         """Without a country, the view asks for one and shows only services usable anywhere."""

@@ -64,6 +64,12 @@ class TestSearch:
         """``kinds`` keeps only those kinds."""
         assert {"resource"} == {h.kind for h in ss.search("help", kinds=["resource"])}
 
+    def test_every_kind(self) -> None:
+        """Without ``kinds``, every kind is searched."""
+        kinds = {h.kind for h in ss.search("nude")}
+
+        assert {"advice", "resource", "fact", "quote", "term", "question", "script"} == kinds
+
     def test_bad_kind(self) -> None:
         """An unknown kind is an InvalidFilterError naming it."""
         with pytest.raises(ss.InvalidFilterError, match="'tips'"):
@@ -77,11 +83,10 @@ class TestSearch:
         assert all(not h.item.countries or "PL" in h.item.countries for h in hits)
 
     def test_audience(self) -> None:
-        """With an audience, only advice and resources for it, no facts or quotes."""
+        """With an audience, only what has one: no facts, quotes or glossary terms."""
         hits = ss.search("nude", audience="parents-carers")
 
-        assert hits
-        assert {"advice", "resource"} >= {h.kind for h in hits}
+        assert {"advice", "resource", "question", "script"} == {h.kind for h in hits}
         assert all(ss.Audience.PARENTS_CARERS in h.item.audiences for h in hits)
 
     def test_limit(self) -> None:
@@ -102,8 +107,87 @@ class TestSearch:
             ss.search("help", locale="!!")
 
 
+class TestReferenceKinds:
+    """Glossary terms, questions people ask and conversation scripts are searched too."""
+
+    def test_term_word_ranks_first(self) -> None:
+        """A term whose word is the query comes first, then a term that holds it."""
+        hits = ss.search("sextortion", limit=2)
+
+        assert [("term", "sextortion"), ("term", "financially-motivated-sextortion")] == [
+            (h.kind, h.item.id) for h in hits
+        ]
+        assert ("term",) == hits[0].fields
+        assert "sextortion" == hits[0].snippet
+
+    def test_polish_term_without_accents(self) -> None:
+        """The Polish term is found when typed without its accents ("zdjecie" for "zdjęcie")."""
+        hit = ss.search("intymne zdjecie", locale="pl", kinds=["term"])[0]
+
+        assert ("intimate-image", "intymne zdjęcie") == (hit.item.id, hit.snippet)
+
+    def test_french_term_without_accents(self) -> None:
+        """A French term is found first in capitals without its accents ("PENALE" for "pénale")."""
+        hit = ss.search("AGE RESPONSABILITE PENALE", locale="fr")[0]
+
+        assert ("term", "age-of-criminal-responsibility", "âge de la responsabilité pénale") == (
+            hit.kind,
+            hit.item.id,
+            hit.snippet,
+        )
+
+    def test_french_question_without_accents(self) -> None:
+        """A French question is found, best first, without its accents ("partage")."""
+        hits = ss.search("ennuis partage", locale="fr", kinds=["question"])
+
+        assert "will-i-get-in-trouble-for-reporting" == hits[0].item.id
+
+    def test_script_title(self) -> None:
+        """A script is found by its title."""
+        hits = ss.search("saying no", kinds=["script"])
+
+        assert [("young-person-saying-no", ("title", "lines"))] == [
+            (h.item.id, h.fields) for h in hits
+        ]
+
+    def test_script_lines(self) -> None:
+        """A script is found by the words of one of its lines."""
+        hits = ss.search("I'm not sending that", kinds=["script"])
+
+        assert ["young-person-saying-no"] == [h.item.id for h in hits]
+        assert ("lines", "title", "situation") == hits[0].fields
+
+    def test_answer(self) -> None:
+        """A question is found by the words of its answer, scoring less than by its question."""
+        by_question = ss.search("revenge porn", kinds=["question"])[0]
+
+        assert "is-revenge-porn-the-right-word" == by_question.item.id
+        assert "question" == by_question.fields[0]
+
+    def test_country(self) -> None:
+        """A question limited to England and Wales is found for GB, not for Poland."""
+        assert () == ss.search("criminal record", kinds=["question"], country="PL")
+        assert ["will-my-child-get-a-criminal-record"] == [
+            h.item.id for h in ss.search("criminal record", kinds=["question"], country="GB")
+        ]
+
+    def test_audience(self) -> None:
+        """With an audience, questions and scripts for it; glossary terms have no audience."""
+        hits = ss.search("nude", audience="parents-carers", kinds=["term", "question", "script"])
+
+        assert {"question", "script"} == {h.kind for h in hits}
+        assert all(ss.Audience.PARENTS_CARERS in h.item.audiences for h in hits)
+
+
 class TestCommand:
     """``sextingsafe search TEXT``."""
+
+    def test_kind_term(self) -> None:
+        """--kind term searches the glossary."""
+        out = io.StringIO()
+
+        assert 0 == main(["search", "deepfake", "--kind", "term"], stdout=out)
+        assert "[term deepfake] deepfake\n" == out.getvalue()
 
     def test_text(self) -> None:
         """Each hit prints its kind, id and main text."""

@@ -120,13 +120,19 @@ class TestFlask:
         assert any(r.name in page for r in ss.resources.select(country="GB"))
 
     def test_country_resources(self, flask_app: ModuleType) -> None:
-        """The page lists the resources for the country asked for."""
+        """The page lists the tip's help for the country asked for, and no other country's."""
         client = flask_app.create_app().test_client()
+        tip = ss.advice.tip(audience="young-people", jurisdiction="FR")
+        shown = [r.resource for r in tip.localize("fr", country="FR").resources]
 
         page = client.get("/?country=FR", headers={"Accept-Language": "fr"}).get_data(as_text=True)
 
-        for resource in ss.resources.select(country="FR"):
+        assert shown
+        for resource in shown:
             assert resource.name.replace("'", "&#39;") in page
+        names = {r.name for r in shown}
+        foreign = [r for r in ss.resources.values() if r.countries and "FR" not in r.countries]
+        assert [] == [r.id for r in foreign if r.name not in names and r.name in page]
 
     def test_bad_header_and_country_do_not_crash(self, flask_app: ModuleType) -> None:
         """A malformed header and an unknown country give an English page of worldwide help.

@@ -378,7 +378,7 @@ def label(name: str, locale: Locale | str | None = None, count: int | None = Non
 
 
 def help_for(
-    needs: Advice | Iterable[Need | str],
+    needs: Advice | Question | Script | Iterable[Need | str],
     country: str | None = None,
     *,
     age: int | None = None,

@@ -268,6 +268,16 @@ class _RecordBuilder:
                 continue
             value = data[key]
             ids = [value] if single else value
+            table = built[kind]
+            if type(ids) is list:
+                # The common case, every id known: one lookup each, no other pass.
+                try:
+                    resolved = [table[i] for i in ids]
+                except (KeyError, TypeError):
+                    pass
+                else:
+                    data[key] = resolved[0] if single else tuple(resolved)
+                    continue
             if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
                 self.problem(
                     key, f"{key} must be {'an id' if single else 'a list of ids'}, got {value!r}"
@@ -275,16 +285,13 @@ class _RecordBuilder:
                 self.reported.add(key)
                 ok = False
                 continue
-            missing = [i for i in ids if i not in built[kind]]
+            missing = [i for i in ids if i not in table]
             unknown = [i for i in missing if i not in failed[kind]]
             if unknown:
                 self.problem(key, f"unknown {kind} id(s) in {key}: {', '.join(map(repr, unknown))}")
-            if missing:
-                ok = False  # a reference to a record that failed was reported with that record
-                self.reported.add(key)
-                continue
-            resolved = [built[kind][i] for i in ids]
-            data[key] = resolved[0] if single else tuple(resolved)
+            # A reference to a record that failed was reported with that record.
+            ok = False
+            self.reported.add(key)
         return ok
 
     def _nested(self, data: dict[str, Any]) -> bool:

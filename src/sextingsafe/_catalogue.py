@@ -22,7 +22,7 @@ from ._collections import (
 )
 from ._errors import ContentNotFoundError, InvalidLocaleError
 from ._gettext import CatalogStore
-from ._help import Help, HelpIndex, resolve
+from ._help import Help, HelpIndex, reader_audience, resolve
 from ._i18n import (
     DEFAULT,
     direction,
@@ -292,7 +292,7 @@ class Catalogue:
 
     def help_for(
         self,
-        needs: Advice | Iterable[Need | str],
+        needs: Advice | Question | Script | Iterable[Need | str],
         country: str | None = None,
         *,
         age: int | None = None,
@@ -306,7 +306,9 @@ class Catalogue:
         service limited to another country; with no country, services usable from anywhere.
 
         Args:
-            needs: An advice item (its needs, after the services it is about), or needs.
+            needs: An advice item (its needs, after the services it is about), a question or a
+                script, or needs. For an item only for young people, only services for young
+                people are offered, as in its localised view.
             country: The reader's ISO 3166-1 alpha-2 code, or a subdivision, in any case.
             age: The reader's age: services that do not serve it are left out.
             taken_at_age: The age of the person in an image when it was taken: removal tools
@@ -318,8 +320,12 @@ class Catalogue:
         """
         named: tuple[Resource, ...] = ()
         wanted: Iterable[Need | str] = ()
+        audience = None
         if isinstance(needs, Advice):
             wanted, named = needs.needs, needs.resources
+            audience = reader_audience(needs.audiences)
+        elif isinstance(needs, Question | Script):
+            wanted, audience = needs.needs, reader_audience(needs.audiences)
         else:
             wanted = needs
         return resolve(
@@ -330,6 +336,7 @@ class Catalogue:
             age=age,
             taken_at_age=taken_at_age,
             at=at,
+            audience=audience,
         )
 
     def help_table(self) -> dict[str, dict[str, list[str]]]:

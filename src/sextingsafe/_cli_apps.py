@@ -25,7 +25,6 @@ __all__ = [
 ]
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
-_SEARCH_KINDS = ("fact", "quote", "advice", "resource")
 
 
 def add_diff(sub: Any) -> None:
@@ -48,12 +47,20 @@ def add_diff(sub: Any) -> None:
 
 def add_search(sub: Any, common: argparse.ArgumentParser) -> None:
     """Register ``search TEXT``."""
+    from ._search import KINDS
+
     parser = sub.add_parser(
-        "search", parents=[common], help="find items by their words, in a locale"
+        "search",
+        parents=[common],
+        help="find items by their words, in a locale",
+        description=(
+            "Find advice, help resources, facts, quotes, glossary terms, questions people ask "
+            "and conversation scripts whose text in the locale holds every word, best first."
+        ),
     )
     parser.add_argument("text", help="the words to look for (any case, with or without accents)")
     parser.add_argument(
-        "--kind", action="append", choices=_SEARCH_KINDS, help="only these kinds (repeatable)"
+        "--kind", action="append", choices=KINDS, help="only these kinds (repeatable)"
     )
     parser.add_argument("--audience", choices=[a.value for a in Audience])
     parser.add_argument("--country", "-c", help="only what applies in this ISO country, e.g. GB")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -114,11 +115,14 @@ class ContentDiff:
         old_version: The old export's content version (``None`` when it has none).
         new_version: The new export's content version.
         changes: Every change: critical ones first, then by kind, id and field.
+        locales: The locale tags the two exports hold, so that a field path ending in one
+            (``title.pl``) is known as a translation.
     """
 
     old_version: str | None
     new_version: str | None
     changes: tuple[ContentChange, ...]
+    locales: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         """True when anything changed."""
@@ -178,30 +182,170 @@ class ContentDiff:
                 lines += [f"  {_line(c, width)}" for c in chosen]
         return "\n".join(lines) + "\n"
 
-    def to_markdown(self) -> str:
-        """Return a "Content changes" list for a changelog: critical changes one by one."""
-        lines = [f"#### Content changes ({self.old_version} → {self.new_version})", ""]
-        lines += [f"- {_line(c, 60, markdown=True)}" for c in self.changes if c.critical]
-        for action in ("added", "removed"):
-            by_kind: dict[str, list[str]] = {}
-            for c in self.changes:
-                if c.action == action and not c.critical:
-                    by_kind.setdefault(c.kind, []).append(f"`{c.id}`")
-            lines += [
-                f"- {action.capitalize()} {len(ids)} {kind} item(s): {', '.join(ids)}"
-                for kind, ids in by_kind.items()
-            ]
-        changed: dict[tuple[str, str], list[str]] = {}
-        for c in self.changes:
-            if c.action == "changed" and not c.critical:
-                changed.setdefault((c.kind, c.id), []).append(str(c.field))
-        lines += [
-            f"- Changed {kind} `{item}`: {', '.join(fields)}"
-            for (kind, item), fields in changed.items()
-        ]
+    def to_markdown(self, title: str | None = None) -> str:
+        """Return a "Content changes" section for a changelog, readable however large the diff.
+
+        A table counts items added, removed and changed per kind. Then come the changes a
+        reader acts on, one line per item and field with the old and new value; a field's
+        translations that changed in several locales share one line naming the locales. Then
+        the ids of the items added and removed, per kind (every removed id, since removing one
+        is a breaking change; added ids when there are at most 20 of a kind). Last, the other
+        changed fields per kind, counted, with the ids of up to 10 changed items.
+
+        Args:
+            title: The heading; ``"Content changes (OLD → NEW)"`` with the two content
+                versions by default.
+        """
+        heading = title or f"Content changes ({self.old_version} → {self.new_version})"
+        lines = [f"#### {heading}", ""]
         if not self.changes:
-            lines.append("- No content changes.")
+            return "\n".join([*lines, "No content changes.", ""])
+        added: dict[str, list[str]] = {}
+        removed: dict[str, list[str]] = {}
+        changed: dict[str, dict[str, list[ContentChange]]] = {}
+        for c in self.changes:
+            if c.field is None:
+                (added if c.action == "added" else removed).setdefault(c.kind, []).append(c.id)
+            else:
+                changed.setdefault(c.kind, {}).setdefault(c.id, []).append(c)
+        kinds = sorted(added.keys() | removed.keys() | changed.keys(), key=_kind_order)
+        lines += ["| Kind | Added | Removed | Changed |", "| --- | ---: | ---: | ---: |"]
+        lines += [
+            f"| {k} | {len(added.get(k, ()))} | {len(removed.get(k, ()))} "
+            f"| {len(changed.get(k, ()))} |"
+            for k in kinds
+        ]
+        critical = self._critical_lines()
+        if critical:
+            lines += ["", "**Numbers, links, hours and eligibility**", "", *critical]
+        for name, found, most in (("Added", added, 20), ("Removed", removed, None)):
+            if found:
+                lines += ["", f"**{name}**", ""]
+                lines += [_ids(k, found[k], most) for k in kinds if k in found]
+        summaries = [(k, *_fields(changed[k], self._locales)) for k in kinds if k in changed]
+        other = [(k, items, fields) for k, items, fields in summaries if items]
+        if other:
+            lines += ["", "**Changed**", ""]
+            for kind, items, fields in other:
+                ids = f" ({', '.join(f'`{i}`' for i in items)})" if len(items) <= 10 else ""
+                count = f"{len(items)} item" + ("s" if len(items) != 1 else "")
+                lines.append(f"- {kind}, {count}{ids}: {fields}")
         return "\n".join(lines) + "\n"
+
+    @property
+    def _locales(self) -> frozenset[str]:
+        return frozenset(self.locales)
+
+    def _critical_lines(self) -> list[str]:
+        # In order of the changes; a field's translations gather on the line of the first, and
+        # a change made the same way to many items (a field renamed) on one line for them all.
+        critical = [c for c in self.changes if c.critical]
+        split = {id(c): _split_locale(c.field, self._locales) for c in critical}
+        common: dict[tuple[str, str, str], set[str]] = {}
+        for c in critical:
+            common.setdefault(_pattern(c, split[id(c)][0]), set()).add(c.id)
+        entries: list[str | tuple[str, ...]] = []
+        grouped: dict[tuple[str, ...], list[str]] = {}
+        for c in critical:
+            base, locale = split[id(c)]
+            pattern = _pattern(c, base)
+            if len(common[pattern]) > _MANY:
+                key: tuple[str, ...] = pattern
+                line = None
+            elif locale in {None, "en"}:
+                key, line = (), f"- {_line(c, 60, markdown=True)}"
+            else:
+                key, line = (c.kind, c.id, base, c.action), None
+            if line is not None:
+                entries.append(line)
+            elif key not in grouped:
+                entries.append(key)
+            grouped.setdefault(key, []).append(str(locale))
+        return [
+            _grouped_line(e, grouped[e], common) if isinstance(e, tuple) else e for e in entries
+        ]
+
+
+#: A change made the same way to more items than this is one line for them all.
+_MANY = 5
+
+
+def _pattern(change: ContentChange, base: str) -> tuple[str, str, str]:
+    return (change.kind, re.sub(r"\[\d+\]", "[]", base), change.action)
+
+
+def _grouped_line(
+    key: tuple[str, ...], locales: list[str], common: dict[tuple[str, str, str], set[str]]
+) -> str:
+    if len(key) == 3:  # (kind, field, action): the same change to many items
+        kind, field, action = key
+        return f"- {kind}: `{field}` {action} in {len(common[(kind, field, action)])} items"
+    kind, item, base, action = key
+    return f"- {kind} `{item}`: `{base}` {action} in {_locale_list(locales)}"
+
+
+_ORDER = ("resource", "advice", "fact", "quote", "term", "question", "script")
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    return (_ORDER.index(kind) if kind in _ORDER else len(_ORDER), kind)
+
+
+def _ids(kind: str, ids: list[str], most: int | None) -> str:
+    if most is not None and len(ids) > most:
+        return f"- {kind} ({len(ids)}): the full diff lists them"
+    if ids == [""]:  # a whole table, such as the help table, has no id
+        return f"- the `{kind}` table"
+    return f"- {kind} ({len(ids)}): " + ", ".join(f"`{i}`" for i in ids)
+
+
+def _split_locale(path: str | None, locales: frozenset[str]) -> tuple[str, str | None]:
+    """Split ``title.pl`` into ``("title", "pl")``; ``review.pl.body`` gives ``"review.body"``.
+
+    A path with no locale in it has none; a label's path is its locale alone, its base ``"text"``.
+    """
+    parts = (path or "").split(".")
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index] in locales:
+            rest = parts[:index] + parts[index + 1 :]
+            return ".".join(rest) or "text", parts[index]
+    return path or "", None
+
+
+def _locale_list(locales: list[str]) -> str:
+    names = sorted(set(locales))
+    noun = "locale" if len(names) == 1 else "locales"
+    # A long list says no more than its length: every language, or nearly.
+    return f"{len(names)} {noun}" + (f": {', '.join(names)}" if len(names) <= 8 else "")
+
+
+def _fields(
+    items: dict[str, list[ContentChange]], locales: frozenset[str]
+) -> tuple[list[str], str]:
+    """Return the ids with a non-critical change and a summary of their changed fields."""
+    counts: dict[str, int] = {}
+    translated: dict[str, set[str]] = {}
+    ids: list[str] = []
+    for item, changes in items.items():
+        chosen = [c for c in changes if not c.critical]
+        if chosen:
+            ids.append(item)
+        for c in chosen:
+            base, locale = _split_locale(c.field, locales)
+            base = re.sub(r"\[\d+\]", "[]", base)
+            if locale in {None, "en"}:
+                counts[base] = counts.get(base, 0) + 1
+                translated.setdefault(base, set())
+            else:
+                counts.setdefault(base, 0)
+                translated.setdefault(base, set()).add(str(locale))
+    parts = []
+    for base, count in counts.items():
+        said = [str(count)] if count else []
+        if translated[base]:
+            said.append("translations in " + _locale_list(sorted(translated[base])))
+        parts.append(f"`{base}` ({'; '.join(said)})")
+    return ids, ", ".join(parts)
 
 
 def _short(value: Any, width: int) -> str:
@@ -291,8 +435,13 @@ def _compare(kind: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Co
                 )
 
 
-def _items(value: Any) -> bool:
-    """Whether *value* is a list of items with ids (a kind the diff need not know by name)."""
+def _items(value: Any, other: Any = None) -> bool:
+    """Whether *value* is a list of items with ids (a kind the diff need not know by name).
+
+    A kind missing from one side (a list of *other* items there) counts as an empty list.
+    """
+    if value is None and other is not None:
+        return _items(other)
     return isinstance(value, list) and all(isinstance(v, Mapping) and "id" in v for v in value)
 
 
@@ -339,7 +488,7 @@ def diff(old: Mapping[str, Any] | Catalogue, new: Mapping[str, Any] | Catalogue)
         if key in _META:
             continue
         before, after = old.get(key), new.get(key)
-        if key in _KINDS or (_items(before) and _items(after)):
+        if key in _KINDS or (_items(before, after) and _items(after, before)):
             changes += _compare(_kind(key), _keyed(before, "id"), _keyed(after, "id"))
         elif key == "locales":
             changes += _compare("locale", _keyed(before, "tag"), _keyed(after, "tag"))
@@ -354,7 +503,12 @@ def diff(old: Mapping[str, Any] | Catalogue, new: Mapping[str, Any] | Catalogue)
         old_version=old.get("content_version"),
         new_version=new.get("content_version"),
         changes=tuple(changes),
+        locales=tuple(sorted(_tags(old) | _tags(new))),
     )
+
+
+def _tags(export: Mapping[str, Any]) -> set[str]:
+    return {str(e["tag"]) for e in export.get("locales") or () if isinstance(e, Mapping)}
 
 
 def load_side(spec: str) -> Mapping[str, Any] | Catalogue:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from ._i18n import DEFAULT
 from ._model import Review
-from ._pofile import parse_plural_forms, read_po
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -192,6 +191,8 @@ class MessageCatalog:
         Raises:
             PoSyntaxError: The file breaks the gettext syntax (a :class:`ValueError`).
         """
+        from ._pofile import read_po  # only packs that ship .po files need the reader
+
         with open(path, "rb") as handle:
             parsed = read_po(handle.read())
         entries: dict[str, tuple[str, str | tuple[str, ...]]] = {}
@@ -225,6 +226,8 @@ def _plural_expression(header: str) -> str:
     # The same strict reading as the check a pack's catalogue passed when it loaded.
     if not header:
         return "(n != 1)"
+    from ._pofile import parse_plural_forms
+
     return parse_plural_forms(header)[1]
 
 

@@ -321,6 +321,16 @@ def _check_age(name: str, value: object) -> int | None:
     return value
 
 
+def reader_audience(audiences: Iterable[Audience]) -> Audience | None:
+    """Return the audience to limit help to for an item with *audiences*, or ``None``.
+
+    An item only for young people is read by a child, who must not be sent to a service for
+    adults (a helpline for parents, a line for adults' images); help for an item that adults
+    read may include children's services they can pass on, so it is not limited.
+    """
+    return Audience.YOUNG_PEOPLE if tuple(audiences) == (Audience.YOUNG_PEOPLE,) else None
+
+
 def resolve(  # noqa: PLR0913 - the reader's circumstances, each optional
     needs: Iterable[Need | str],
     index: HelpIndex,

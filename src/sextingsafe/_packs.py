@@ -632,24 +632,25 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
     if fault:
         found.append((0, fault))
     entries = list(catalog.entries())
-    # One search over every text first: a valid catalogue is then checked in linear time.
+    # One search over every text first: a valid catalogue is then checked in linear time,
+    # looking again only at the messages that get formatted (statements and plurals).
     every = "\n".join(text for _, _, t in entries for text in (t if isinstance(t, tuple) else (t,)))
     suspect = _text_fault(every) is not None
-    for context, msgid, translation in sorted(entries):
-        plural = isinstance(translation, tuple)
-        if plural and not fault and not catalog.headers.get("plural-forms"):
+    plural_header = bool(catalog.headers.get("plural-forms"))
+    for context, msgid, translation in entries:
+        plural = type(translation) is tuple
+        if plural and not fault and not plural_header:
             found.append((0, f"{context}: a plural translation needs a Plural-Forms header"))
-        if not suspect and not _formatted(context, plural):
+        formatted = plural or context.endswith(":statement")
+        if not suspect and not formatted:
             continue
         for msgstr in translation if isinstance(translation, tuple) else (translation,):
             problem = _text_fault(msgstr)
-            if problem is None and _formatted(context, plural):
+            if problem is None and formatted:
                 problem = _placeholder_fault(msgid, msgstr)
-            elif problem is None:
-                problem = _emergency_fault(msgid, msgstr)
             if problem:
                 found.append((0, f"{context}: {problem}"))
-    return found
+    return sorted(found)
 
 
 def _disagreement(po_path: str, mo_path: str) -> str | None:

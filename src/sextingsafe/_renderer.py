@@ -14,7 +14,7 @@ from ._format import (
     render_template,
 )
 from ._gettext import CatalogStore
-from ._help import HelpIndex, resolve
+from ._help import HelpIndex, reader_audience, resolve
 from ._i18n import DEFAULT, WRITTEN_IN, LocaleId, fallback_chain, parse_locale, to_babel
 from ._localized import (
     LocalizedAdvice,
@@ -58,16 +58,22 @@ __all__ = ["CatalogueRenderer"]
 
 
 _CACHE_MAX = 65536
+#: Views are larger than texts: fewer of them are kept.
+_VIEWS_MAX = 16384
 
 
 class CatalogueRenderer:
     """Produces localised text for the items of one catalogue, with fallback and a cache."""
 
-    __slots__ = ("_chains", "_texts", "help_index", "store")
+    __slots__ = ("_chains", "_texts", "_views", "help_index", "store")
 
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
         self._texts: dict[tuple[str, str, str, object], LocalizedText] = {}
+        # Whole views by (kind, id, locale, country, age, taken at age, time) -> (item, view):
+        # a warm localize() is then one dict hit. The item is kept to check identity, so an
+        # item made with attrs.evolve() never gets the view of the one it came from.
+        self._views: dict[tuple[object, ...], tuple[object, Any]] = {}
         self._chains: dict[LocaleId, tuple[str, ...]] = {}
         #: The catalogue's resources, for resolving help; set once by the catalogue.
         self.help_index = HelpIndex(())
@@ -340,9 +346,35 @@ class CatalogueRenderer:
         For advice, help is resolved for *country*, *age*, *taken_at_age* and *at* (see
         :func:`~sextingsafe._help.resolve`); other kinds do not depend on them. Resources'
         freshness is judged on *today*: the day of *at* when given, else ``date.today()``.
+        Views are immutable, so each is made once and cached, bounded like the texts.
         """
         if today is None:
             today = at.date() if at is not None else dt.date.today()  # noqa: DTZ011
+        reader: dict[str, Any] = {"age": age, "taken_at_age": taken_at_age, "at": at}
+        key = (item.item_kind, item.id, locale, country, age, taken_at_age, at, today)
+        try:
+            cached = self._views.get(key)
+        except TypeError:  # an unhashable argument: make the view, which says what is wrong
+            return self._localize(item, locale, country, today, **reader)
+        if cached is not None and cached[0] is item:
+            return cached[1]
+        view = self._localize(item, locale, country, today, **reader)
+        if len(self._views) >= _VIEWS_MAX:  # bounded: locales and countries come from requests
+            self._views.clear()
+        self._views[key] = (item, view)
+        return view
+
+    def _localize(  # noqa: PLR0913 - as localize()
+        self,
+        item: _Localizable,
+        locale: Locale | str | None,
+        country: str | None,
+        today: dt.date,
+        *,
+        age: int | None = None,
+        taken_at_age: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> Any:
         if isinstance(item, Fact):
             return LocalizedFact(
                 fact=item,
@@ -367,6 +399,7 @@ class CatalogueRenderer:
                 age=age,
                 taken_at_age=taken_at_age,
                 at=at,
+                audience=reader_audience(item.audiences),
             )
             if isinstance(item, Advice):
                 return self._localize_advice(item, locale, help_, today)
@@ -451,7 +484,7 @@ class CatalogueRenderer:
                 joined, locale=sentence.locale, requested=sentence.requested, review=Review.SOURCE
             )
         else:
-            text = self.label("local-emergency-number", sentence.locale)
+            text = self.label("local-emergency-number", locale)
         return LocalizedEmergency(
             country=country, numbers=numbers, text=text, sentence=_filled(sentence, text)
         )

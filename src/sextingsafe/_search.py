@@ -1,4 +1,4 @@
-"""Search the localised text of facts, quotes, advice and help resources.
+"""Search the localised text of every kind, the glossary, questions and scripts included.
 
 Matching ignores case and accents the way a reader typing on a phone expects: ``"Zdjecia"``
 finds ``"zdjęcia"``, ``"ISTANBUL"`` finds ``"İstanbul"``, Arabic matches with or without its
@@ -6,8 +6,9 @@ vowel marks. Case folding follows the locale where Unicode's default is wrong fo
 and Azerbaijani dotted and dotless i). Every word must match somewhere in the item; whole
 words count more than the start of a word, which counts more than a match inside one (so
 Chinese and Japanese, written without spaces, are still found). Titles and names count more
-than bodies, and a field that is exactly the query (a service's name) most. An index per
-catalogue and locale is built on first use and kept.
+than bodies, a glossary term's word more still (it names what the reader asks about), and a
+field that is exactly the query (a service's name, a term) most. An index per catalogue and
+locale is built on first use and kept.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ._catalogue import Catalogue
 from ._errors import InvalidFilterError
 from ._i18n import parse_locale
 from ._model import Advice, Fact, Quote, Resource
+from ._reference import Question, Script, Term
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -32,7 +34,17 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "SearchHit", "fold", "search"]
 
 #: The kinds :func:`search` looks through, in the order results of equal score are listed.
-KINDS = ("advice", "resource", "fact", "quote")
+KINDS = ("advice", "resource", "fact", "quote", "term", "question", "script")
+#: The catalogue attribute holding each kind's collection.
+_COLLECTIONS = {
+    "advice": "advice",
+    "resource": "resources",
+    "fact": "facts",
+    "quote": "quotes",
+    "term": "glossary",
+    "question": "faq",
+    "script": "scripts",
+}
 #: Letters Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t"})
 _LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"}
@@ -46,14 +58,16 @@ class SearchHit:
     """One item that matched a search.
 
     Attributes:
-        item: The matching fact, quote, advice or resource.
-        kind: ``"fact"``, ``"quote"``, ``"advice"`` or ``"resource"``.
+        item: The matching item.
+        kind: Its kind: ``"advice"``, ``"resource"``, ``"fact"``, ``"quote"``, ``"term"``,
+            ``"question"`` or ``"script"``.
         score: Higher is better; comparable within one search only.
-        fields: The fields the words were found in, best first (``"title"``, ``"body"``).
+        fields: The fields the words were found in, best first (``"title"``, ``"body"``;
+            a script's lines are one field, ``"lines"``).
         snippet: The item's main text in the locale, shortened to a line.
     """
 
-    item: Fact | Quote | Advice | Resource
+    item: Fact | Quote | Advice | Resource | Term | Question | Script
     kind: str
     score: int
     fields: tuple[str, ...]
@@ -91,6 +105,9 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "quote": (("text", 2), ("translation", 2), ("speaker", 2), ("role", 1), ("context", 1)),
     "advice": (("title", 3), ("body", 2)),
     "resource": (("name", 3), ("operator", 2), ("description", 2), ("hours", 1)),
+    "term": (("term", 4), ("definition", 2), ("usage", 1)),
+    "question": (("question", 3), ("answer", 2)),
+    "script": (("title", 3), ("situation", 2), ("lines", 1)),
 }
 
 _Entry = tuple[Any, str, tuple[tuple[str, int, str], ...], str]
@@ -110,6 +127,8 @@ def _texts(kind: str, item: Any, locale: Locale | str | None) -> dict[str, str]:
             value = item.operator
         elif name == "speaker":
             value = item.speaker.name
+        elif name == "lines":
+            value = "\n".join(str(line) for line in view.lines)
         else:
             value = getattr(view, name, None)
         if value:
@@ -125,8 +144,7 @@ def _index(catalogue: Catalogue, locale: Locale | str | None) -> list[_Entry]:
         return found
     entries: list[_Entry] = []
     for kind in KINDS:
-        collection = getattr(catalogue, "advice" if kind == "advice" else f"{kind}s")
-        for item in collection.values():
+        for item in getattr(catalogue, _COLLECTIONS[kind]).values():
             texts = _texts(kind, item, locale)
             fields = tuple(
                 (name, weight, fold(texts[name], locale))
@@ -158,11 +176,17 @@ def _allowed(
         allowed |= {id(a) for a in catalogue.advice.select(audience=audience, jurisdiction=country)}
     if "resource" in kinds:
         allowed |= {id(r) for r in catalogue.resources.select(country=country, audience=audience)}
+    for kind, collection in (("question", catalogue.faq), ("script", catalogue.scripts)):
+        if kind in kinds:
+            found = collection.select(audience=audience, jurisdiction=country)
+            allowed |= {id(i) for i in found}
     if audience is None:
         if "fact" in kinds:
             allowed |= {id(f) for f in catalogue.facts.select(jurisdiction=country)}
         if "quote" in kinds:
             allowed |= {id(q) for q in catalogue.quotes.values()}
+        if "term" in kinds:
+            allowed |= {id(t) for t in catalogue.glossary.select(jurisdiction=country)}
     return allowed
 
 
@@ -185,11 +209,14 @@ def search(  # noqa: PLR0913 - keyword-only filters, as select() takes them
     Args:
         text: The words to look for, in any case, with or without accents.
         locale: The locale whose text is searched (English where a text is not translated).
-        kinds: Only these of ``"fact"``, ``"quote"``, ``"advice"`` and ``"resource"``.
-        audience: Only advice and resources for this :class:`Audience` value (facts and
-            quotes have no audience, so they are left out).
+        kinds: Only these of ``"advice"``, ``"resource"``, ``"fact"``,
+            ``"quote"``, ``"term"`` (the glossary), ``"question"`` (the questions people
+            ask) and ``"script"`` (conversation scripts).
+        audience: Only advice, resources, questions and scripts for this :class:`Audience`
+            value (facts, quotes and glossary terms have no audience, so they are left out).
         country: Only what applies in this ISO 3166 country: its own and worldwide
-            resources, advice and facts for it or for everywhere, and every quote.
+            resources; advice, facts, terms, questions and scripts for it or for everywhere;
+            and every quote.
         limit: At most this many results.
         catalogue: The catalogue to search; the bundled one by default.
 

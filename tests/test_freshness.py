@@ -32,10 +32,16 @@ class TestHelpPerCountry:
     @pytest.mark.parametrize(
         ("country", "expected"),
         [
-            ("PL", {"child-helpline": [], "report-abuse": []}),
-            ("US", {"child-helpline": [], "report-abuse": []}),
-            ("AU", {"child-helpline": [], "report-abuse": []}),
-            ("GB", {"child-helpline": ["childline-gb"], "report-abuse": ["nspcc-helpline-gb"]}),
+            (
+                "PL",
+                {
+                    "child-helpline": ["telefon-zaufania-116111-pl", "helpline-800100100-pl"],
+                    "report-abuse": [],
+                },
+            ),
+            ("US", {"child-helpline": ["childhelp-us"], "report-abuse": ["cybertipline-us"]}),
+            ("AU", {"child-helpline": ["kids-helpline-au"], "report-abuse": []}),
+            ("GB", {"child-helpline": ["childline-gb"], "report-abuse": ["ceop-gb"]}),
             ("IE", {"child-helpline": ["childline-ie"], "report-abuse": []}),
         ],
     )
@@ -46,9 +52,30 @@ class TestHelpPerCountry:
     @pytest.mark.parametrize(
         ("country", "expected"),
         [
-            ("PL", {"crisis-support": [], "child-helpline": [], "emergency": []}),
-            ("US", {"crisis-support": ["988-lifeline-us"], "child-helpline": [], "emergency": []}),
-            ("AU", {"crisis-support": ["lifeline-au"], "child-helpline": [], "emergency": []}),
+            (
+                "PL",
+                {
+                    "crisis-support": [],
+                    "child-helpline": ["telefon-zaufania-116111-pl", "helpline-800100100-pl"],
+                    "emergency": [],
+                },
+            ),
+            (
+                "US",
+                {
+                    "crisis-support": ["988-lifeline-us"],
+                    "child-helpline": ["childhelp-us"],
+                    "emergency": [],
+                },
+            ),
+            (
+                "AU",
+                {
+                    "crisis-support": ["lifeline-au"],
+                    "child-helpline": ["kids-helpline-au"],
+                    "emergency": [],
+                },
+            ),
             (
                 "GB",
                 {
@@ -68,22 +95,67 @@ class TestHelpPerCountry:
         ],
     )
     def test_if_it_feels_too_much(self, country: str, expected: dict[str, list[str]]) -> None:
-        """Crisis support is the country's own line: 988 in the US, Lifeline in Australia."""
+        """Crisis support is the country's own line: 988 in the US, Lifeline in Australia.
+
+        A service listed under an earlier need is not listed again (Childline in the UK).
+        """
         assert expected == services("if-it-feels-too-much", country)
 
     @pytest.mark.parametrize(
-        ("country", "removal"),
+        ("country", "expected"),
         [
-            ("PL", ["take-it-down"]),
-            ("US", ["take-it-down"]),
-            ("AU", ["take-it-down"]),
-            ("GB", ["report-remove-gb", "take-it-down"]),
-            ("IE", ["take-it-down"]),
+            (
+                "PL",
+                {
+                    "report-abuse": [],
+                    "parent-helpline": ["helpline-800100100-pl"],
+                    "remove-image-under-18": ["take-it-down"],
+                    "emergency": [],
+                },
+            ),
+            (
+                "US",
+                {
+                    "report-abuse": ["cybertipline-us"],
+                    "parent-helpline": ["childhelp-us"],
+                    "remove-image-under-18": ["take-it-down"],
+                    "emergency": [],
+                },
+            ),
+            (
+                "AU",
+                {
+                    "report-abuse": [],
+                    "parent-helpline": [],
+                    "remove-image-under-18": ["esafety-image-based-abuse-au", "take-it-down"],
+                    "emergency": [],
+                },
+            ),
+            (
+                "GB",
+                {
+                    "report-abuse": ["nspcc-helpline-gb", "ceop-gb"],
+                    "parent-helpline": [],
+                    "remove-image-under-18": ["report-remove-gb", "take-it-down"],
+                    "emergency": [],
+                },
+            ),
+            (
+                "IE",
+                {
+                    "report-abuse": [],
+                    "parent-helpline": ["ispcc-support-line-ie"],
+                    "remove-image-under-18": ["take-it-down"],
+                    "emergency": [],
+                },
+            ),
         ],
     )
-    def test_removal_for_a_parent(self, country: str, removal: list[str]) -> None:
-        """Report Remove is offered in the UK only; Take It Down, usable anywhere, everywhere."""
-        assert removal == services("if-your-child-is-blackmailed", country)["remove-image-under-18"]
+    def test_if_your_child_is_blackmailed(
+        self, country: str, expected: dict[str, list[str]]
+    ) -> None:
+        """The country's own removal service first (Report Remove, eSafety), then Take It Down."""
+        assert expected == services("if-your-child-is-blackmailed", country)
 
 
 class TestEmergencyNumbers:
@@ -153,7 +225,7 @@ class TestStale:
     def test_today_from_at(self) -> None:
         """With a time and no day, freshness is judged on the day of the time."""
         at = dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC)
-        view = ss.advice["you-can-say-no"].localize("en", country="GB", at=at)
+        view = ss.advice["if-your-child-is-blackmailed"].localize("en", country="GB", at=at)
         nspcc = next(r for r in view.resources if r.id == "nspcc-helpline-gb")
 
         assert (dt.date(2021, 6, 1), ()) == (nspcc.today, nspcc.stale)

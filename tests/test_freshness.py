@@ -404,3 +404,28 @@ class TestPartial:
     def test_verified(self) -> None:
         """A verified record has no such note."""
         assert ss.resources["childline-gb"].localize("en", today=TODAY).partial is None
+
+
+class TestExport:
+    """The JSON export says which details were stale on the day it names."""
+
+    def test_stale_in_export(self) -> None:
+        """Each resource lists its stale details as of the export's stale_on day."""
+        data = ss.export(locales=None, today=TODAY)
+        records = {r["id"]: r for r in data["resources"]}
+
+        assert "2026-12-07" == data["stale_on"]
+        assert ["channels[0]", "channels[1]"] == records["nspcc-helpline-gb"]["stale"]
+        assert [] == records["childline-ie"]["stale"]
+        assert ("2026-12-07", "2020-01-01", "+448088005000") == (
+            records["nspcc-helpline-gb"]["checked"],
+            records["nspcc-helpline-gb"]["channels"][0]["as_of"],
+            records["nspcc-helpline-gb"]["channels"][0]["e164"],
+        )
+
+    def test_round_trip(self) -> None:
+        """A loaded export judges freshness again, on any day, with the same dates."""
+        loaded = ss.load_export(ss.export(locales=None, today=TODAY))
+
+        assert ("channels[0]", "channels[1]") == loaded.resources["nspcc-helpline-gb"].stale(TODAY)
+        assert () == loaded.resources["nspcc-helpline-gb"].stale(dt.date(2021, 6, 1))

@@ -222,6 +222,27 @@ class TestStale:
         assert () == view.stale
         assert [None, None, None] == [c.as_of for c in view.channels]
 
+    def test_undated_says_so(self) -> None:
+        """With no date of evidence on any detail, the view, HTML and CLI say it is not recorded.
+
+        A reader then sees how fresh the evidence is even when nobody knows: the check date
+        alone never stands in for it.
+        """
+        undated = (
+            "The date of the evidence for these details is not recorded: "
+            "check before relying on them"
+        )
+        view = ss.resources["childline-ie"].localize("en", today=TODAY)
+        out = io.StringIO()
+        assert 0 == main(["show", "childline-ie"], out)
+
+        assert undated == str(view.undated_note)
+        assert f'<p class="sextingsafe-undated"><span lang="en" dir="ltr">{undated}</span></p>' in (
+            view.__html__()
+        )
+        assert f"    [{undated}]\n" in out.getvalue()
+        assert ss.resources["nspcc-helpline-gb"].localize("en").undated_note is None
+
     def test_today_from_at(self) -> None:
         """With a time and no day, freshness is judged on the day of the time."""
         at = dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC)

@@ -654,6 +654,8 @@ def _print_resource(
         voice.say(out, f"    - {limit}")
     if resource.checked is not None:
         voice.say(out, f"    {label('last-checked')}: {resource.checked}")
+    if resource.undated_note is not None:
+        voice.say(out, f"    [{resource.undated_note}]")
     if "description" in resource.stale:
         voice.say(out, f"   {stale}")
 

@@ -126,6 +126,8 @@ def resource_html(view: LocalizedResource) -> HTML:
         notes.append(f'<p class="sextingsafe-partial">{view.partial.__html__()}</p>')
     if view.stale_note is not None:
         notes.append(f'<p class="sextingsafe-stale-note">{view.stale_note.__html__()}</p>')
+    if view.undated_note is not None:
+        notes.append(f'<p class="sextingsafe-undated">{view.undated_note.__html__()}</p>')
     if view.limits:
         limits = "".join(f"<li>{limit.__html__()}</li>" for limit in view.limits)
         notes.append(f'<ul class="sextingsafe-limits">{limits}</ul>')

@@ -214,6 +214,8 @@ class LocalizedResource:
     stale: tuple[str, ...] = ()
     #: "Check before relying on it", when any detail is stale; else ``None``.
     stale_note: LocalizedText | None = None
+    #: Says that the date of the evidence is not recorded, when no detail records it; else ``None``.
+    undated_note: LocalizedText | None = None
     #: A note that some details are not fully confirmed, when the record is ``partial``.
     partial: LocalizedText | None = None
     #: What a removal or reporting tool cannot do, one sentence per limit, to show with it.

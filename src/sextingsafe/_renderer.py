@@ -326,6 +326,11 @@ class CatalogueRenderer:
             today=today,
             stale=stale,
             stale_note=self.label("stale", locale) if stale else None,
+            undated_note=(
+                self.label("evidence-undated", locale)
+                if item.as_of is None and all(c.as_of is None for c in item.channels)
+                else None
+            ),
             partial=self.label("partial", locale) if item.confidence.value == "partial" else None,
             limits=tuple(self.label(f"limit-{limit.value}", locale) for limit in limits),
         )

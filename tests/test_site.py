@@ -264,6 +264,7 @@ class TestRightToLeftPage:
         blocks = arabic.find("div", class_="sextingsafe")
         expected = len(sextingsafe.facts) + len(sextingsafe.quotes)
         expected += len(sextingsafe.advice) + len(sextingsafe.resources)
+        expected += len(sextingsafe.glossary) + len(sextingsafe.faq) + len(sextingsafe.scripts)
 
         assert expected == len(blocks)
         assert {("ar", "rtl")} == {(b.attrs["lang"], b.attrs["dir"]) for b in blocks}

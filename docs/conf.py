@@ -50,6 +50,7 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
     ("py:class", "datetime.time"),
+    ("py:class", "dt.date"),
     ("py:class", "dt.datetime"),
     ("py:class", "os.PathLike"),
     ("py:class", "collections.abc.Iterable"),

@@ -348,6 +348,21 @@ class TestAdviceSelect:
 class TestAdviceTip:
     """advice.tip(): one tip per day, the same all day, rotating through the choices."""
 
+    def test_young_people_without_an_age_never_get_an_adults_item(self) -> None:
+        """Over a year of days, a young people's tip is never an item for 18 and over.
+
+        The reader's age is unknown, so the reader may be a child; with age=19 those items
+        are chosen.
+        """
+        advice = sextingsafe.advice
+        start = dt.date(2026, 1, 1)
+        days = [start + dt.timedelta(days=n) for n in range(366)]
+        adults_items = {a.id for a in advice.values() if a.ages and (a.ages.min or 0) >= 18}
+
+        assert adults_items
+        assert set() == {advice.tip(on=d).id for d in days} & adults_items
+        assert {advice.tip(on=d, age=19).id for d in days} & adults_items
+
     def test_same_all_day(self, selection: Catalogue) -> None:
         """The tip depends on the day alone: this day's tip, and the next day's, are these."""
         day = dt.date(2024, 2, 14)

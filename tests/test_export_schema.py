@@ -5,6 +5,7 @@ The JSON validates against the shipped schema; the JSON-LD expands offline to sc
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -86,7 +87,15 @@ class TestJsonLd:
         ours = {t.removeprefix(TERMS) for t in terms if t.startswith(TERMS)}
 
         assert {t for t in terms if not t.startswith(("https://schema.org/", TERMS))} == set()
-        assert {"review", "status", "checked", "confidence"} == ours
+        assert {
+            "review",
+            "status",
+            "checked",
+            "confidence",
+            "asOf",
+            "stale",
+            "staleOn",
+        } == ours
 
     def test_review_status(self) -> None:
         """Each item says, per language written, whether its text is reviewed."""
@@ -98,6 +107,20 @@ class TestJsonLd:
 
         assert [{"inLanguage": "pl", "ss:status": "unreviewed"}] == advice["ss:review"]
         assert item.reviewed.isoformat() == advice["lastReviewed"]
+
+    def test_resource_freshness(self) -> None:
+        """A resource says which details are stale on the day the document names, and as of when."""
+        data = ss.export_jsonld(today=dt.date(2026, 12, 7))
+        node = next(
+            n for n in data["@graph"] if n["@id"] == "urn:sextingsafe:resource:nspcc-helpline-gb"
+        )
+
+        assert "2026-12-07" == data["@graph"][0]["ss:staleOn"]
+        assert ["channels[0]", "channels[1]"] == node["ss:stale"]
+        assert ("+448088005000", "2020-01-01") == (
+            node["contactPoint"][0]["telephone"],
+            node["contactPoint"][0]["ss:asOf"],
+        )
 
     def test_resource_checked(self) -> None:
         """A resource carries the day its details were checked and how sure they are."""

@@ -82,9 +82,14 @@ PAGES = {
         '<div class="sextingsafe-resource" data-id="example-line" data-confidence="partial">'
         "<strong><bdi>Example Line</bdi>"
         '</strong> (<bdi>Example Trust</bdi>): <span lang="en" dir="ltr">A fictional helpline used by the tests.</span> <span class="sextingsafe-reach">'
-        '<a href="tel:0000000000"><bdi dir="ltr">0000 000 000</bdi>'
-        '</a> <a href="https://example.org/line">'
-        '<bdi dir="ltr">https://example.org/line</bdi></a></span></div>'
+        '<span class="sextingsafe-channel" data-channel="phone">'
+        '<a href="tel:0000000000"><bdi dir="ltr">0000 000 000</bdi></a></span> '
+        '<a href="https://example.org/line"><bdi dir="ltr">https://example.org/line</bdi></a></span>'
+        '<p class="sextingsafe-partial"><span lang="en" dir="ltr">Some details of this service are not fully confirmed</span></p>'
+        '<p class="sextingsafe-undated"><span lang="en" dir="ltr">The date of the evidence for these '
+        "details is not recorded: check before relying on them</span></p>"
+        '<p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>: '
+        '<time datetime="2026-11-27" lang="fr" dir="ltr">27 nov. 2026</time></p></div>'
     ),
     ("reference", "scripts", "ref-saying-no", "fr"): (
         '<article class="sextingsafe-script" data-id="ref-saying-no"><h3>'

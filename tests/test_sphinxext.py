@@ -424,6 +424,13 @@ class TestResourcesDirective:
         assert {"tel:0800123456", "sms:85258", "https://example.org/words"} <= hrefs
         assert any(href and href.startswith("mailto:") for href in hrefs)
 
+    def test_phone_links_from_e164(self, bundled: SphinxTestApp) -> None:
+        """Where the content knows the E.164 number, the tel: link dials it, as the HTML does."""
+        hrefs = {a.attrs["href"] for a in elements(page(bundled, "more"), "a")}
+
+        assert "tel:+448088005000" in hrefs
+        assert "tel:08088005000" not in hrefs
+
     def test_partial(self, hostile: SphinxTestApp) -> None:
         """A resource whose details are not all confirmed says so."""
         block = one(page(hostile), "div", id="resource-hostile-line")

@@ -189,6 +189,10 @@ def markup() -> ss.Catalogue:
     return ss.Catalogue.load(Path(__file__).parent / "packs" / "hostile-markup")
 
 
+#: The links the renderer writes: https pages, and tel: and sms: links to a number.
+SAFE_HREF = r"https://[^\s<>\"']+|tel:\+?\d+|sms:\+?\d+(\?body=[A-Za-z0-9]+)?"
+
+
 class TestLocalizedViewsAsHtml:
     """Every localised view renders as HTML through __html__: escaped, with lang and dir."""
 
@@ -251,7 +255,7 @@ class TestLocalizedViewsAsHtml:
                 value
                 for _, attributes in page.tags
                 for name, value in attributes
-                if name == "href" and not re.fullmatch(r"https://[^\s<>\"']+|tel:\+?\d+", value)
+                if name == "href" and not re.fullmatch(SAFE_HREF, value)
             ]
 
     def test_hostile_resource_reads_as_written(self, markup: ss.Catalogue) -> None:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ._jsonld import export_jsonld
     from ._localized import (
         LocalizedAdvice,
+        LocalizedChannel,
         LocalizedEmergency,
         LocalizedFact,
         LocalizedHelp,
@@ -119,6 +120,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts, which test_packaging che
     "Limit",
     "LocaleInfo",
     "LocalizedAdvice",
+    "LocalizedChannel",
     "LocalizedEmergency",
     "LocalizedFact",
     "LocalizedHelp",
@@ -215,6 +217,7 @@ _LAZY = {
     "Limit": "._model",
     "LocaleInfo": "._catalogue",
     "LocalizedAdvice": "._localized",
+    "LocalizedChannel": "._localized",
     "LocalizedEmergency": "._localized",
     "LocalizedHelp": "._localized",
     "LocalizedFact": "._localized",

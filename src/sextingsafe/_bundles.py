@@ -24,7 +24,7 @@ BUNDLES_FORMAT = "sextingsafe-bundles"
 #: The index's file name.
 INDEX = "index.json"
 #: Top-level export keys that describe the document.
-_META = frozenset({"format", "version", "generator", "content_version", "locales"})
+_META = frozenset({"format", "version", "generator", "content_version", "locales", "stale_on"})
 
 
 def dumps(data: Any) -> str:

@@ -622,19 +622,40 @@ def _print_help(
 def _print_resource(
     item: Resource, locale: str | None, out: TextIO, catalogue: Catalogue | None = None
 ) -> None:
+    """Print a resource: how to reach it and how fresh each detail is, hours, limits, checked.
+
+    A stale detail is marked with the note asking the reader to check it.
+    """
     voice = _Voice(locale, catalogue)
     label = voice.label
     resource = item.localize(locale)
     where = ", ".join(item.countries) or label("worldwide")
     flag = f" [{label('partial')}]" if item.confidence.value == "partial" else ""
     voice.say(out, f"* {item.name} ({item.operator}; {where}){flag}: {resource.description}")
-    for channel in item.channels:
-        if channel.value:
-            voice.say(out, f"    {label(channel.kind.value)}: {channel.value}")
-    if item.url:
+    stale = f" [{resource.stale_note}]" if resource.stale_note is not None else ""
+    for channel in resource.channels:
+        if channel.channel.value:
+            as_of = f" ({label('as-of')} {channel.as_of})" if channel.as_of is not None else ""
+            marker = stale if channel.stale else ""
+            voice.say(out, f"    {channel.label}: {channel.channel.value}{as_of}{marker}")
+    if item.url and item.url not in {c.value for c in item.channels}:
         voice.say(out, f"    {label('web')}: {item.url}")
     if resource.hours:
-        voice.say(out, f"    {label('hours')}: {resource.hours}")
+        dates = {c.as_of for c in resource.channels if c.hours is not None}
+        as_of = (
+            f" ({label('as-of')} {next(iter(dates))})"
+            if len(dates) == 1 and None not in dates
+            else ""
+        )
+        voice.say(out, f"    {label('hours')}: {resource.hours}{as_of}")
+    for limit in resource.limits:
+        voice.say(out, f"    - {limit}")
+    if resource.checked is not None:
+        voice.say(out, f"    {label('last-checked')}: {resource.checked}")
+    if resource.undated_note is not None:
+        voice.say(out, f"    [{resource.undated_note}]")
+    if "description" in resource.stale:
+        voice.say(out, f"   {stale}")
 
 
 def _occasions(catalogue: Catalogue, args: argparse.Namespace, out: TextIO) -> int:

@@ -55,6 +55,8 @@ T = TypeVar(
 )
 E = TypeVar("E", bound=enum.Enum)
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?\Z")
+#: The age from which advice is for adults, not children.
+_ADULT = 18
 
 
 class Collection(Mapping[str, T], Generic[T]):
@@ -337,7 +339,8 @@ class AdviceCollection(Collection[Advice]):
             topic: As for :meth:`select`.
             jurisdiction: As for :meth:`select`. Without one, only advice that applies
                 everywhere is chosen: a tip for an unknown place must not state one country's law.
-            age: As for :meth:`select`.
+            age: As for :meth:`select`. Without one, a tip for young people is never one of
+                the items for young adults (18 and over): the reader may be a child.
 
         Raises:
             ContentNotFoundError: No advice matches the filters.
@@ -348,6 +351,8 @@ class AdviceCollection(Collection[Advice]):
         choices = self.select(audience=audience, topic=topic, jurisdiction=jurisdiction, age=age)
         if jurisdiction is None:
             choices = tuple(a for a in choices if not a.jurisdictions)
+        if age is None and audience == Audience.YOUNG_PEOPLE.value:
+            choices = tuple(a for a in choices if not (a.ages and (a.ages.min or 0) >= _ADULT))
         if not choices:
             wanted = ", ".join(
                 f"{k}={v!r}"

@@ -301,14 +301,22 @@ def _texts(
 
 
 def export(
-    catalogue: Catalogue | None = None, locales: str | Iterable[str] | None = "all"
+    catalogue: Catalogue | None = None,
+    locales: str | Iterable[str] | None = "all",
+    *,
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Return a catalogue as JSON-ready data, with translations for *locales*.
+
+    Each resource carries ``checked``, ``as_of`` (its own and each channel's) and ``stale``:
+    the details whose evidence is more than two years old on the export's ``stale_on`` day,
+    named as :meth:`Resource.stale <sextingsafe.Resource.stale>` names them.
 
     Args:
         catalogue: The catalogue; the bundled one by default.
         locales: ``"all"`` for every supported locale, one locale, a list, or ``None`` for
             English only. English, the source language, is always included.
+        today: The day to judge freshness on; ``date.today()`` by default.
 
     Raises:
         InvalidLocaleError: A locale is malformed.
@@ -347,9 +355,14 @@ def export(
         ],
     }
     document["labels"], document["label_review"] = _labels(catalogue, chosen)
+    on = today if today is not None else dt.date.today()  # noqa: DTZ011
+    document["stale_on"] = on.isoformat()
     for key in _LISTS.values():
         items = getattr(content, key)
         document[key] = [_record(item, catalogue, chosen) for item in items]
+    for record, item in zip(document["resources"], content.resources, strict=True):
+        # Computed, not content: the export says which day it was judged on (stale_on).
+        record["stale"] = list(item.stale(on))
     # Country -> need -> resource ids, so apps in other languages resolve help as we do.
     document["help"] = catalogue.help_table()
     return document
@@ -467,7 +480,8 @@ def _load_export(data: Mapping[str, Any]) -> Catalogue:
     reviews: dict[str, dict[str, tuple[str, str]]] = {}
     for kind in KINDS:
         for number, raw in enumerate(data.get(_LISTS[kind], [])):
-            record = _dates(kind, {k: v for k, v in raw.items() if k not in {"rendered", "review"}})
+            computed = {"rendered", "review", "stale"}
+            record = _dates(kind, {k: v for k, v in raw.items() if k not in computed})
             for key, value in list(record.items()):
                 if key in _LISTED and isinstance(value, list):
                     record[key] = [

@@ -14,8 +14,10 @@ from ._format import escape, format_day, html_element, html_text, ltr
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ._contact import Channel
     from ._localized import (
         LocalizedAdvice,
+        LocalizedChannel,
         LocalizedEmergency,
         LocalizedFact,
         LocalizedHelp,
@@ -99,29 +101,91 @@ def quote_html(view: LocalizedQuote) -> HTML:
 def resource_html(view: LocalizedResource) -> HTML:
     """Return the resource as HTML: name, operator, description, hours and ways to reach it.
 
-    Phone numbers become ``tel:`` links; every contact value is isolated left to right and the
-    names in a ``<bdi>``, so they read in order on a right-to-left page. ``data-confidence``
-    says whether the details are fully confirmed (``verified``) or not (``partial``), for the
-    app to show.
+    Phone and text numbers become ``tel:`` and ``sms:`` links built from the channel's
+    :attr:`~sextingsafe.Channel.uri` (the E.164 number where known), never from the digits
+    shown; every contact value is isolated left to right and the names in a ``<bdi>``, so they
+    read in order on a right-to-left page. Each channel says how fresh its evidence is
+    ("as of", with a ``<time>``); a stale detail has ``data-stale="true"`` and the class
+    ``sextingsafe-stale``, and the resource a note asking the reader to check it. A removal
+    tool's limits are listed. ``data-confidence`` says whether the details are fully confirmed
+    (``verified``) or not (``partial``); a partial record also says so in words.
     """
     item = view.resource
-    reach = []
-    for channel in item.channels:
-        if channel.value and channel.kind.value == "phone" and _PHONE.fullmatch(channel.value):
-            number = "".join(c for c in channel.value if c.isdigit() or c == "+")
-            reach.append(f'<a href="tel:{escape(number)}">{ltr(channel.value)}</a>')
-        elif channel.value:
-            kind = escape(channel.kind.value)
-            reach.append(f'<span data-channel="{kind}">{ltr(channel.value)}</span>')
+    reach = [_channel_html(view, channel) for channel in view.channels]
+    if not view.channels:
+        # A view built by hand, without its channels' freshness: the bare links.
+        reach = [_bare_channel_html(channel) for channel in item.channels]
+    reach = [part for part in reach if part]
     if item.url:
         reach.append(f'<a href="{escape(item.url)}">{ltr(item.url)}</a>')
     hours = f' <span class="sextingsafe-hours">{view.hours.__html__()}</span>' if view.hours else ""
     links = f'<span class="sextingsafe-reach">{" ".join(reach)}</span>' if reach else ""
+    stale = ' data-stale="true"' if view.stale else ""
+    notes = []
+    if view.partial is not None:
+        notes.append(f'<p class="sextingsafe-partial">{view.partial.__html__()}</p>')
+    if view.stale_note is not None:
+        notes.append(f'<p class="sextingsafe-stale-note">{view.stale_note.__html__()}</p>')
+    if view.undated_note is not None:
+        notes.append(f'<p class="sextingsafe-undated">{view.undated_note.__html__()}</p>')
+    if view.limits:
+        limits = "".join(f"<li>{limit.__html__()}</li>" for limit in view.limits)
+        notes.append(f'<ul class="sextingsafe-limits">{limits}</ul>')
+    if view.checked is not None:
+        notes.append(
+            f'<p class="sextingsafe-checked">'
+            f"{_dated(view, 'last-checked', item.checked, view.checked)}</p>"
+        )
     return HTML(
         f'<div class="sextingsafe-resource" data-id="{escape(view.id)}" '
-        f'data-confidence="{escape(item.confidence.value)}">'
+        f'data-confidence="{escape(item.confidence.value)}"{stale}>'
         f"<strong><bdi>{escape(item.name)}</bdi></strong> (<bdi>{escape(item.operator)}</bdi>): "
-        f"{view.description.__html__()}{hours} {links}</div>"
+        f"{view.description.__html__()}{hours} {links}{''.join(notes)}</div>"
+    )
+
+
+def _channel_html(view: LocalizedResource, local: LocalizedChannel) -> str:
+    """One channel: its link or value, then how fresh its evidence is; ``""`` for nothing."""
+    channel = local.channel
+    # The resource's own address is linked once, after its channels.
+    value = channel.value if channel.value != view.resource.url else None
+    if value is None and local.as_of is None:
+        return ""
+    shown = _bare_channel_html(channel) if value is not None else local.label.__html__()
+    as_of = ""
+    if local.as_of is not None and channel.as_of is not None:
+        as_of = (
+            f' <span class="sextingsafe-as-of">'
+            f"{_dated(view, 'as-of', channel.as_of, local.as_of)}</span>"
+        )
+    kind = escape(channel.kind.value)
+    if local.stale:
+        return (
+            f'<span class="sextingsafe-channel sextingsafe-stale" data-channel="{kind}" '
+            f'data-stale="true">{shown}{as_of}</span>'
+        )
+    return f'<span class="sextingsafe-channel" data-channel="{kind}">{shown}{as_of}</span>'
+
+
+def _bare_channel_html(channel: Channel) -> str:
+    """The channel's value, a ``tel:`` or ``sms:`` link from its :attr:`~Channel.uri`."""
+    if channel.value is None:
+        return ""
+    uri = channel.uri
+    if uri is not None and uri.startswith(("tel:", "sms:")):
+        return f'<a href="{escape(uri)}">{ltr(channel.value)}</a>'
+    return ltr(channel.value)
+
+
+def _dated(view: LocalizedResource, label: str, day: dt.date, text: LocalizedText) -> str:
+    """A label ("as of", "Last checked") and a day written for the reader, in a ``<time>``."""
+    renderer = view.resource.renderer
+    words = renderer.label(label, view.description.requested) if renderer is not None else None
+    words_html = words.__html__() if words is not None else escape(label)
+    separator = ": " if label == "last-checked" else " "
+    return (
+        f'{words_html}{separator}<time datetime="{day.isoformat()}" lang="{escape(text.lang)}" '
+        f'dir="{escape(text.direction)}">{escape(str(text))}</time>'
     )
 
 
@@ -250,9 +314,6 @@ def script_html(view: LocalizedScript) -> HTML:
         f"<ol>{lines}</ol>{section}{_sources_html(view.item.sources, reader=view.title)}"
         "</article>"
     )
-
-
-_PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,}")
 
 
 def _day(day: dt.date, text: LocalizedText) -> str:

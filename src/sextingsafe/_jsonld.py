@@ -14,6 +14,7 @@ were last checked. With ``locale="all"`` every text is a list of values, one per
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ._catalogue import Catalogue
@@ -220,25 +221,29 @@ def _resource(resource: Resource, locale: Locale | str | None) -> dict[str, Any]
         "Worldwide"
     ]
     points = []
-    for channel in resource.channels:
+    for index, channel in enumerate(resource.channels):
         point: dict[str, Any] = {
             "@type": "ContactPoint",
             "contactType": channel.kind.value,
             "areaServed": area,
         }
         if channel.value and channel.kind in {ChannelKind.PHONE, ChannelKind.SMS}:
-            point["telephone"] = channel.value
+            # The E.164 form where known: a number a machine can dial from anywhere.
+            point["telephone"] = channel.e164 or channel.value
         elif channel.value and channel.kind is ChannelKind.EMAIL:
             point["email"] = channel.value
         elif channel.value and (url := web_url(channel.value)) is not None:
             point["url"] = url
         elif channel.value:
             point["name"] = channel.value  # a handle or short code: text, never a link
-        if local.hours is not None:
+        hours = local.channels[index].hours if local.channels else local.hours
+        if hours is not None:
             point["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification",
-                "description": _value(local.hours),
+                "description": _value(hours),
             }
+        if channel.as_of is not None:
+            point["ss:asOf"] = channel.as_of.isoformat()
         points.append(point)
     node: dict[str, Any] = {
         "@id": _id("resource", resource.id),
@@ -259,6 +264,8 @@ def export_jsonld(
     catalogue: Catalogue | None = None,
     locale: Locale | str | None = None,
     country: str | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Return the catalogue as a JSON-LD document in *locale*, each text tagged with its language.
 
@@ -268,8 +275,10 @@ def export_jsonld(
     Every item carries ``lastReviewed`` (the day its content was last reviewed) and
     ``ss:review``: for each language it is written in, whether the text is the ``source``, a
     ``reviewed`` translation or an ``unreviewed`` one. Resources carry ``ss:checked``, the day
-    the record was last checked against the research, and ``ss:confidence``.
-    A ``Dataset`` node names the content version and the languages.
+    the record was last checked against the research, ``ss:confidence``, ``ss:asOf`` (the date
+    of the newest evidence for the description) where known, and ``ss:stale``: the details
+    whose evidence is more than two years old on the ``Dataset`` node's ``ss:staleOn`` day.
+    A ``Dataset`` node names the content version, the languages and that day.
 
     Args:
         catalogue: The catalogue; the bundled one by default.
@@ -277,6 +286,7 @@ def export_jsonld(
             locale: each text is then a list of values tagged with their languages, holding
             only real translations (a text that falls back to English is not repeated).
         country: The reader's ISO 3166-1 country, for the help each advice item mentions.
+        today: The day to judge freshness on; ``date.today()`` by default.
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
@@ -292,8 +302,11 @@ def export_jsonld(
     graph = _graph(catalogue, names[0], country)
     for name in names[1:]:
         _merge_graph(graph, _graph(catalogue, name, country))
-    _annotate(graph, catalogue, names)
-    graph.insert(0, _dataset(catalogue, names))
+    on = today if today is not None else dt.date.today()  # noqa: DTZ011
+    _annotate(graph, catalogue, names, on)
+    dataset = _dataset(catalogue, names)
+    dataset["ss:staleOn"] = on.isoformat()
+    graph.insert(0, dataset)
     return {"@context": dict(CONTEXT), "@graph": graph}
 
 
@@ -389,7 +402,9 @@ def _review(item: Any, name: str) -> str | None:
     return None
 
 
-def _annotate(graph: list[dict[str, Any]], catalogue: Catalogue, names: list[str]) -> None:
+def _annotate(
+    graph: list[dict[str, Any]], catalogue: Catalogue, names: list[str], on: dt.date
+) -> None:
     content = catalogue.content
     items = {
         _id(item.item_kind, item.id): item
@@ -412,3 +427,6 @@ def _annotate(graph: list[dict[str, Any]], catalogue: Catalogue, names: list[str
         if isinstance(item, Resource):
             node["ss:checked"] = item.checked.isoformat()
             node["ss:confidence"] = item.confidence.value
+            if item.as_of is not None:
+                node["ss:asOf"] = item.as_of.isoformat()
+            node["ss:stale"] = list(item.stale(on))

@@ -42,6 +42,10 @@ _SINGULAR = (
     pgettext("ui:partial", "Some details of this service are not fully confirmed"),
     pgettext("ui:report-a-correction", "Report a wrong number or text"),
     pgettext("ui:last-checked", "Last checked"),
+    pgettext(
+        "ui:evidence-undated",
+        "The date of the evidence for these details is not recorded: check before relying on them",
+    ),
     pgettext("ui:undated", "no date"),
     pgettext("ui:source", "Source"),
     pgettext("ui:in-print", "in print"),

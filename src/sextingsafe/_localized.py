@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NoReturn
 
 from attrs import frozen
 
+from ._contact import Channel
 from ._format import html_element
 from ._html import HTML
 from ._i18n import direction, parse_locale
@@ -15,6 +17,7 @@ from ._reference import Question, Script, Term
 __all__ = [
     "HTML",
     "LocalizedAdvice",
+    "LocalizedChannel",
     "LocalizedEmergency",
     "LocalizedFact",
     "LocalizedHelp",
@@ -166,12 +169,57 @@ class LocalizedQuote:
 
 
 @frozen(kw_only=True)
+class LocalizedChannel:
+    """One way to reach a resource, with its hours and the date of its evidence in one locale."""
+
+    channel: Channel
+    #: The kind of channel, in the reader's language ("Phone").
+    label: LocalizedText
+    #: The channel's hours, formatted by Babel for the reader; ``None`` when not known.
+    hours: LocalizedText | None = None
+    #: The date of the newest evidence for the number and hours, formatted by Babel for the
+    #: reader; ``None`` when no supporting source is dated.
+    as_of: LocalizedText | None = None
+    #: True when that evidence is older than ``MAX_EVIDENCE_AGE`` on the view's day: check the
+    #: detail before relying on it. Undated evidence is unknown, not stale.
+    stale: bool = False
+
+    @property
+    def uri(self) -> str | None:
+        """The channel's link (``tel:`` and ``sms:`` from the E.164 number where known)."""
+        return self.channel.uri
+
+
+@frozen(kw_only=True)
 class LocalizedResource:
-    """A help resource with its description and hours in one locale."""
+    """A help resource with its description, hours, freshness and limits in one locale.
+
+    Freshness is judged on :attr:`today`: a detail whose newest evidence is older than
+    ``MAX_EVIDENCE_AGE`` (two years) is named in :attr:`stale` and flagged, never hidden.
+    """
 
     resource: Resource
     description: LocalizedText
     hours: LocalizedText | None
+    #: Each channel, with its own hours, "as of" date and stale flag.
+    channels: tuple[LocalizedChannel, ...] = ()
+    #: The day the record was last checked against the research, formatted by Babel; ``None``
+    #: only for a view built by hand.
+    checked: LocalizedText | None = None
+    #: The date of the newest evidence for the description, ages and eligibility, formatted.
+    as_of: LocalizedText | None = None
+    #: The day freshness was judged on (``date.today()`` unless given).
+    today: dt.date | None = None
+    #: The details whose evidence is old on :attr:`today`, as :meth:`Resource.stale` names them.
+    stale: tuple[str, ...] = ()
+    #: "Check before relying on it", when any detail is stale; else ``None``.
+    stale_note: LocalizedText | None = None
+    #: Says that the date of the evidence is not recorded, when no detail records it; else ``None``.
+    undated_note: LocalizedText | None = None
+    #: A note that some details are not fully confirmed, when the record is ``partial``.
+    partial: LocalizedText | None = None
+    #: What a removal or reporting tool cannot do, one sentence per limit, to show with it.
+    limits: tuple[LocalizedText, ...] = ()
 
     @property
     def id(self) -> str:
@@ -186,8 +234,10 @@ class LocalizedResource:
     def __html__(self) -> str:
         """Return the resource as HTML: name, operator, description, hours and ways to reach it.
 
-        Phone numbers become ``tel:`` links; ``data-confidence`` says whether the details are
-        fully confirmed (``verified``) or not (``partial``), for the app to show.
+        Phone and text numbers become ``tel:`` and ``sms:`` links built from the E.164 number
+        where known; each channel says how fresh its evidence is, stale details carry
+        ``data-stale="true"``, and limits are listed. ``data-confidence`` says whether the
+        details are fully confirmed (``verified``) or not (``partial``), for the app to show.
         """
         from ._html import resource_html
 

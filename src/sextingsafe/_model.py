@@ -187,6 +187,7 @@ class Renderer(Protocol):
         age: int | None = None,
         taken_at_age: int | None = None,
         at: dt.datetime | None = None,
+        today: dt.date | None = None,
     ) -> Any:
         """Return *item* with every text field in *locale* (and advice's help for *country*)."""
 
@@ -573,11 +574,22 @@ class Resource(_Localizable):
         found += [f"channels[{n}]" for n, c in enumerate(self.channels) if c.stale(on)]
         return tuple(found)
 
-    def localize(self, locale: Locale | str | None = None) -> LocalizedResource:
-        """Return this resource with its description and hours in *locale*."""
+    def localize(
+        self, locale: Locale | str | None = None, *, today: dt.date | None = None
+    ) -> LocalizedResource:
+        """Return this resource with its description, hours, freshness and limits in *locale*.
+
+        Args:
+            locale: The reader's locale.
+            today: The day to judge freshness on (a detail is stale when its evidence is more
+                than two years older); ``date.today()`` by default.
+
+        Raises:
+            InvalidLocaleError: *locale* is malformed.
+        """
         if self.renderer is None:
             raise _no_renderer(self)
-        result: LocalizedResource = self.renderer.localize(self, locale)
+        result: LocalizedResource = self.renderer.localize(self, locale, today=today)
         return result
 
 
@@ -708,7 +720,7 @@ class Advice(_Localizable):
                     "the help needed under 'needs' instead"
                 )
 
-    def localize(
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         locale: Locale | str | None = None,
         country: str | None = None,
@@ -716,6 +728,7 @@ class Advice(_Localizable):
         age: int | None = None,
         taken_at_age: int | None = None,
         at: dt.datetime | None = None,
+        today: dt.date | None = None,
     ) -> LocalizedAdvice:
         """Return this advice in *locale*, with the help for a reader in *country*.
 
@@ -732,6 +745,8 @@ class Advice(_Localizable):
             taken_at_age: The age of the person in an image when it was taken: removal tools
                 are chosen by it (a reader under 18 took it under 18).
             at: An aware time: services open then are listed first.
+            today: The day to judge the services' freshness on; the day of *at* when it is
+                given, else ``date.today()``.
 
         Raises:
             InvalidLocaleError: *locale* is malformed.
@@ -740,7 +755,7 @@ class Advice(_Localizable):
         if self.renderer is None:
             raise _no_renderer(self)
         result: LocalizedAdvice = self.renderer.localize(
-            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at, today=today
         )
         return result
 

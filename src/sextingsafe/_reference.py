@@ -124,7 +124,7 @@ class Question(_Localizable):
     reviewed: dt.date = field(validator=_date)
     renderer: Renderer | None = _renderer_field()
 
-    def localize(
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         locale: Locale | str | None = None,
         country: str | None = None,
@@ -132,12 +132,14 @@ class Question(_Localizable):
         age: int | None = None,
         taken_at_age: int | None = None,
         at: dt.datetime | None = None,
+        today: dt.date | None = None,
     ) -> LocalizedQuestion:
         """Return this question and its answer in *locale*, with help for a reader in *country*.
 
         The help is resolved as for :meth:`Advice.localize`: for each of :attr:`needs`, the
         country's own services first, then services usable from anywhere, never another
         country's; with no country, only services usable from anywhere.
+        The services' freshness is judged on *today* (the day of *at*, else ``date.today()``).
 
         Raises:
             InvalidLocaleError: *locale* is malformed.
@@ -146,7 +148,7 @@ class Question(_Localizable):
         if self.renderer is None:
             raise _no_renderer(self)
         result: LocalizedQuestion = self.renderer.localize(
-            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at, today=today
         )
         return result
 
@@ -199,7 +201,7 @@ class Script(_Localizable):
         lines = tuple((f"line-{n}", text) for n, text in enumerate(self.lines, start=1))
         return (("title", self.title), ("situation", self.situation), *lines)
 
-    def localize(
+    def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         locale: Locale | str | None = None,
         country: str | None = None,
@@ -207,12 +209,14 @@ class Script(_Localizable):
         age: int | None = None,
         taken_at_age: int | None = None,
         at: dt.datetime | None = None,
+        today: dt.date | None = None,
     ) -> LocalizedScript:
         """Return this script in *locale*, with the help for a reader in *country*.
 
         The help is resolved as for :meth:`Advice.localize`: for each of :attr:`needs`, the
         country's own services first, then services usable from anywhere, never another
         country's; with no country, only services usable from anywhere.
+        The services' freshness is judged on *today* (the day of *at*, else ``date.today()``).
 
         Raises:
             InvalidLocaleError: *locale* is malformed.
@@ -221,6 +225,6 @@ class Script(_Localizable):
         if self.renderer is None:
             raise _no_renderer(self)
         result: LocalizedScript = self.renderer.localize(
-            self, locale, country, age=age, taken_at_age=taken_at_age, at=at
+            self, locale, country, age=age, taken_at_age=taken_at_age, at=at, today=today
         )
         return result

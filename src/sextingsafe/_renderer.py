@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ._format import (
     EMERGENCY,
     fill_emergency,
     format_alternatives,
+    format_day,
     format_hours,
     render_template,
 )
@@ -16,6 +18,7 @@ from ._help import HelpIndex, reader_audience, resolve
 from ._i18n import DEFAULT, WRITTEN_IN, LocaleId, fallback_chain, parse_locale, to_babel
 from ._localized import (
     LocalizedAdvice,
+    LocalizedChannel,
     LocalizedEmergency,
     LocalizedFact,
     LocalizedHelp,
@@ -44,12 +47,12 @@ _REVIEW_ORDER = [Review.UNREVIEWED, Review.REVIEWED, Review.SOURCE]
 
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable, Mapping
 
     from babel import Locale
 
     from ._help import Help
+    from ._hours import Hours
 
 __all__ = ["CatalogueRenderer"]
 
@@ -267,10 +270,8 @@ class CatalogueRenderer:
         wanted = parse_locale(locale)
         if len({hours for _, hours in timed}) == 1:
             # CLDR data, not a translation: formatted for the reader's own locale.
-            babel_locale = self._format_locale(wanted, str(wanted))
-            used = str(wanted) if babel_locale.language == wanted.language else str(DEFAULT)
-            text = format_hours(timed[0][1], babel_locale)
-            return self._text(text, wanted, used, str(DEFAULT), Review.SOURCE)
+            only = timed[0][1]
+            return self._cldr(lambda babel_locale: format_hours(only, babel_locale), locale)
         labels = [self.label(kind, locale) for kind, _ in timed]
         used = labels[0].locale
         babel_locale = self._format_locale(wanted, used)
@@ -281,6 +282,59 @@ class CatalogueRenderer:
         review = min((label.review for label in labels), key=_REVIEW_ORDER.index)
         return self._text(text, wanted, used, str(DEFAULT), review)
 
+    def _cldr(self, text: Callable[[Locale], str], locale: Locale | str | None) -> LocalizedText:
+        """Return data Babel writes for the reader's locale (a date, hours), not a translation."""
+        wanted = parse_locale(locale)
+        babel_locale = self._format_locale(wanted, str(wanted))
+        used = str(wanted) if babel_locale.language == wanted.language else str(DEFAULT)
+        return self._text(text(babel_locale), wanted, used, str(DEFAULT), Review.SOURCE)
+
+    def _day(self, day: dt.date | None, locale: Locale | str | None) -> LocalizedText | None:
+        if day is None:
+            return None
+        return self._cldr(lambda babel_locale: format_day(day, babel_locale), locale)
+
+    def _channel_hours(
+        self, hours: Hours | None, locale: Locale | str | None
+    ) -> LocalizedText | None:
+        if hours is None:
+            return None
+        return self._cldr(lambda babel_locale: format_hours(hours, babel_locale), locale)
+
+    def _localize_resource(
+        self, item: Resource, locale: Locale | str | None, today: dt.date
+    ) -> LocalizedResource:
+        stale = item.stale(today)
+        channels = tuple(
+            LocalizedChannel(
+                channel=channel,
+                label=self.label(channel.kind.value, locale),
+                hours=self._channel_hours(channel.hours, locale),
+                as_of=self._day(channel.as_of, locale),
+                stale=channel.stale(today),
+            )
+            for channel in item.channels
+        )
+        limits = item.eligibility.limits if item.eligibility is not None else ()
+        return LocalizedResource(
+            resource=item,
+            description=self.text(item, "description", locale),
+            hours=self._hours(item, locale),
+            channels=channels,
+            checked=self._day(item.checked, locale),
+            as_of=self._day(item.as_of, locale),
+            today=today,
+            stale=stale,
+            stale_note=self.label("stale", locale) if stale else None,
+            undated_note=(
+                self.label("evidence-undated", locale)
+                if item.as_of is None and all(c.as_of is None for c in item.channels)
+                else None
+            ),
+            partial=self.label("partial", locale) if item.confidence.value == "partial" else None,
+            limits=tuple(self.label(f"limit-{limit.value}", locale) for limit in limits),
+        )
+
     def localize(  # noqa: PLR0913 - the reader's circumstances, each optional
         self,
         item: _Localizable,
@@ -290,21 +344,26 @@ class CatalogueRenderer:
         age: int | None = None,
         taken_at_age: int | None = None,
         at: dt.datetime | None = None,
+        today: dt.date | None = None,
     ) -> Any:
         """Return the localised view of *item*: every text field in *locale*.
 
         For advice, help is resolved for *country*, *age*, *taken_at_age* and *at* (see
-        :func:`~sextingsafe._help.resolve`); other kinds do not depend on them.
+        :func:`~sextingsafe._help.resolve`); other kinds do not depend on them. Resources'
+        freshness is judged on *today*: the day of *at* when given, else ``date.today()``.
         Views are immutable, so each is made once and cached, bounded like the texts.
         """
-        key = (item.item_kind, item.id, locale, country, age, taken_at_age, at)
+        if today is None:
+            today = at.date() if at is not None else dt.date.today()  # noqa: DTZ011
+        reader: dict[str, Any] = {"age": age, "taken_at_age": taken_at_age, "at": at}
+        key = (item.item_kind, item.id, locale, country, age, taken_at_age, at, today)
         try:
             cached = self._views.get(key)
         except TypeError:  # an unhashable argument: make the view, which says what is wrong
-            return self._localize(item, locale, country, age=age, taken_at_age=taken_at_age, at=at)
+            return self._localize(item, locale, country, today, **reader)
         if cached is not None and cached[0] is item:
             return cached[1]
-        view = self._localize(item, locale, country, age=age, taken_at_age=taken_at_age, at=at)
+        view = self._localize(item, locale, country, today, **reader)
         if len(self._views) >= _VIEWS_MAX:  # bounded: locales and countries come from requests
             self._views.clear()
         self._views[key] = (item, view)
@@ -314,7 +373,8 @@ class CatalogueRenderer:
         self,
         item: _Localizable,
         locale: Locale | str | None,
-        country: str | None = None,
+        country: str | None,
+        today: dt.date,
         *,
         age: int | None = None,
         taken_at_age: int | None = None,
@@ -331,11 +391,7 @@ class CatalogueRenderer:
         if isinstance(item, Quote):
             return self._localize_quote(item, locale)
         if isinstance(item, Resource):
-            return LocalizedResource(
-                resource=item,
-                description=self.text(item, "description", locale),
-                hours=self._hours(item, locale),
-            )
+            return self._localize_resource(item, locale, today)
         if isinstance(item, Question | Script) and not item.needs:
             # Nothing to resolve: no help section, and no question about the reader's country.
             return self._localize_reference(item, locale, {})
@@ -351,8 +407,8 @@ class CatalogueRenderer:
                 audience=reader_audience(item.audiences),
             )
             if isinstance(item, Advice):
-                return self._localize_advice(item, locale, help_)
-            return self._localize_reference(item, locale, self._help_fields(help_, locale))
+                return self._localize_advice(item, locale, help_, today)
+            return self._localize_reference(item, locale, self._help_fields(help_, locale, today))
         if isinstance(item, Term):
             return self._localize_reference(item, locale, {})
         if isinstance(item, Speaker):
@@ -361,19 +417,26 @@ class CatalogueRenderer:
             return self.text(item, "name", locale)
         raise TypeError(f"cannot localise {type(item).__name__}")
 
-    def _help_fields(self, help_: Help, locale: Locale | str | None) -> dict[str, Any]:
-        """Return the help fields of a view (questions and scripts) for *help_* in *locale*."""
-        emergency = self.emergency(help_.emergency, help_.country, locale)
-        groups = tuple(
+    def _groups(
+        self, help_: Help, locale: Locale | str | None, today: dt.date
+    ) -> tuple[LocalizedHelp, ...]:
+        return tuple(
             LocalizedHelp(
                 need=group.need,
                 label=self.label(
                     f"need-{group.need.value}" if group.need else "named-services", locale
                 ),
-                resources=tuple(self.localize(r, locale) for r in group.resources),
+                resources=tuple(self._localize_resource(r, locale, today) for r in group.resources),
             )
             for group in help_.groups
         )
+
+    def _help_fields(
+        self, help_: Help, locale: Locale | str | None, today: dt.date
+    ) -> dict[str, Any]:
+        """Return the help fields of a view (questions and scripts) for *help_* in *locale*."""
+        emergency = self.emergency(help_.emergency, help_.country, locale)
+        groups = self._groups(help_, locale, today)
         return {
             "resources": tuple(r for group in groups for r in group.resources),
             "help": groups,
@@ -386,19 +449,10 @@ class CatalogueRenderer:
         }
 
     def _localize_advice(
-        self, advice: Advice, locale: Locale | str | None, help_: Help
+        self, advice: Advice, locale: Locale | str | None, help_: Help, today: dt.date
     ) -> LocalizedAdvice:
         emergency = self.emergency(help_.emergency, help_.country, locale)
-        groups = tuple(
-            LocalizedHelp(
-                need=group.need,
-                label=self.label(
-                    f"need-{group.need.value}" if group.need else "named-services", locale
-                ),
-                resources=tuple(self.localize(r, locale) for r in group.resources),
-            )
-            for group in help_.groups
-        )
+        groups = self._groups(help_, locale, today)
         return LocalizedAdvice(
             advice=advice,
             title=self._with_emergency(self.text(advice, "title", locale), help_),

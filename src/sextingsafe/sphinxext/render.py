@@ -9,7 +9,6 @@ of a quote) carries its own.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -44,10 +43,6 @@ __all__ = ["ContentItem", "ItemRenderer"]
 ContentItem = Fact | Quote | Advice | Resource | Term | Question | Script
 #: See :attr:`ItemRenderer.link`.
 Linker = Callable[[tuple[str, str, str | None], nodes.Node], nodes.Element | None]
-
-_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]*[0-9]\Z")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}\Z")
-_HTTPS = re.compile(r"https://\S+\Z")
 
 
 def _p(*children: nodes.Node, classes: Iterable[str] = ()) -> nodes.paragraph:
@@ -447,16 +442,12 @@ class ItemRenderer:
         return line
 
     def _channel(self, channel: Channel) -> nodes.Node:
+        # The model builds the link (tel: from the E.164 number where known), as the API's HTML
+        # does; only a safe scheme is ever linked.
         value = channel.value or ""
-        kind = channel.kind.value
-        uri = None
-        if kind in {"phone", "sms"} and _PHONE.match(value) and sum(c.isdigit() for c in value) > 2:
-            digits = re.sub(r"[^0-9+]", "", value)
-            uri = ("tel:" if kind == "phone" else "sms:") + digits
-        elif kind == "email" and _EMAIL.match(value):
-            uri = "mailto:" + value
-        elif _HTTPS.match(value):
-            uri = value
+        uri = channel.uri
+        if uri is not None and not uri.startswith(("tel:", "sms:", "mailto:", "https://")):
+            uri = None
         text = nodes.Text(value)
         return self.ltr(nodes.reference("", "", text, refuri=uri) if uri else text)
 

@@ -24,7 +24,7 @@ audiences = ["young-people"]
 description = "A synthetic helpline for load tests."
 sources = ["synthetic-source"]
 confidence = "partial"
-verified = 2026-01-01
+checked = 2026-01-01
 """
 
 

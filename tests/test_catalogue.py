@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import subprocess
 import sys
@@ -185,6 +186,46 @@ class TestThreadSafety:
 
         assert 1 == len(set(results))
         assert ADVICE == results[0][0]
+
+
+class TestLoadCollection:
+    """Loading pauses the cyclic garbage collector and leaves it as it found it."""
+
+    def test_resumed_after_load(self, make_pack: Callable[..., Path]) -> None:
+        """After a load, the collector runs again."""
+        Catalogue.load(make_pack(), include_bundled=False)
+
+        assert gc.isenabled()
+
+    def test_resumed_after_rejected_pack(self, make_pack: Callable[..., Path]) -> None:
+        """After a rejected pack, the collector runs again."""
+        pack = make_pack(edits={"advice.toml": "[[advice]]\nid = 3\n"})
+
+        with pytest.raises(PackError):
+            Catalogue.load(pack, include_bundled=False)
+
+        assert gc.isenabled()
+
+    def test_left_off_if_it_was_off(self, make_pack: Callable[..., Path]) -> None:
+        """An app that turned the collector off finds it still off."""
+        gc.disable()
+        try:
+            Catalogue.load(make_pack(), include_bundled=False)
+
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_concurrent_loads(
+        self, make_pack: Callable[..., Path], run_together: RunTogether
+    ) -> None:
+        """Loads in several threads at once leave the collector running when all are done."""
+        pack = make_pack()
+
+        loaded = run_together(4, lambda _: Catalogue.load(pack, include_bundled=False))
+
+        assert 4 == len(loaded)
+        assert gc.isenabled()
 
 
 class TestAdviceSelect:

@@ -459,6 +459,41 @@ class TestExport:
 class TestOddInput:
     """Odd input gets one clear line: what was wrong, what was meant, and the exit status."""
 
+    @pytest.mark.parametrize("command", ["glossary", "faq", "scripts"])
+    def test_reference_topic_typo(self, capsys: pytest.CaptureFixture[str], command: str) -> None:
+        """A mistyped topic on glossary, faq or scripts is one line naming the topic meant."""
+        status, out = run(command, "--topic", "sextortin")
+
+        err = capsys.readouterr().err
+        assert (1, "", 1) == (status, out, err.count("\n"))
+        assert err.startswith("sextingsafe: error: invalid topic 'sextortin': expected one of ")
+        assert err.endswith("; did you mean 'sextortion'?\n")
+
+    @pytest.mark.parametrize("command", ["faq", "scripts"])
+    def test_reference_audience_typo(
+        self, capsys: pytest.CaptureFixture[str], command: str
+    ) -> None:
+        """A mistyped audience on faq or scripts is one line with the nearest audience, status 1."""
+        status, out = run(command, "--audience", "parent")
+
+        assert (
+            1,
+            "",
+            (
+                "sextingsafe: error: invalid audience 'parent': expected one of 'young-people', "
+                "'parents-carers', 'professionals', 'adults'; did you mean 'parents-carers'?\n"
+            ),
+        ) == (status, out, capsys.readouterr().err)
+
+    def test_reference_audience_listed_in_help(self) -> None:
+        """``faq --help`` still lists the audiences, now that argparse does not check them."""
+        status, out = run("faq", "--help")
+
+        assert 0 == status
+        assert "--audience AUDIENCE who asks: one of: young-people, parents-carers," in " ".join(
+            out.split()
+        )
+
     @pytest.mark.parametrize(
         ("argv", "line"),
         [

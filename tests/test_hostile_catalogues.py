@@ -387,6 +387,80 @@ class TestHostilePacks:
 class TestLinks:
     """Nothing from a pack becomes a link unless it is an https:// address."""
 
+    CHANNEL = '{ kind = "phone", value = "0000 000 000" }'
+
+    @pytest.mark.parametrize(
+        ("kind", "value", "expected"),
+        [
+            (
+                "phone",
+                "javascript:alert(1)",
+                (
+                    "a phone number has digits, spaces, '+', '(', ')' and '-' only, "
+                    "got 'javascript:alert(1)'"
+                ),
+            ),
+            (
+                "phone",
+                "data:text/html,<script>alert(1)</script>",
+                (
+                    "a phone number has digits, spaces, '+', '(', ')' and '-' only, "
+                    "got 'data:text/html,<script>alert(1)</script>'"
+                ),
+            ),
+            (
+                "chat",
+                "javascript:alert(1)",
+                "a chat channel's value must be an https:// address, got 'javascript:alert(1)'",
+            ),
+            (
+                "chat",
+                "data:text/html,<script>alert(1)</script>",
+                (
+                    "a chat channel's value must be an https:// address, "
+                    "got 'data:text/html,<script>alert(1)</script>'"
+                ),
+            ),
+            (
+                "web",
+                "JavaScript:alert(1)",
+                "a web channel's value must be an https:// address, got 'JavaScript:alert(1)'",
+            ),
+            (
+                "web",
+                "data:text/html;base64,PHNjcmlwdD4=",
+                (
+                    "a web channel's value must be an https:// address, "
+                    "got 'data:text/html;base64,PHNjcmlwdD4='"
+                ),
+            ),
+            (
+                "app",
+                "javascript:alert(1)",
+                "an app channel's value must be an https:// address, got 'javascript:alert(1)'",
+            ),
+            (
+                "app",
+                "data:,hello",
+                "an app channel's value must be an https:// address, got 'data:,hello'",
+            ),
+        ],
+    )
+    def test_script_channel_rejected(
+        self, make_pack: MakePack, kind: str, value: str, expected: str
+    ) -> None:
+        """A javascript: or data: channel value is rejected with its file, line and kind."""
+        channel = f'{{ kind = "{kind}", value = {json.dumps(value)} }}'
+        pack = make_pack(edits={"resources.toml": (self.CHANNEL, channel)})
+
+        assert (
+            PackProblem(
+                "example/resources.toml",
+                10,
+                f"[[resource]] 'example-line': channels: value: {expected}",
+            ),
+        ) == problems_of(pack)
+
     @pytest.mark.parametrize(
         "value",
         [

@@ -384,6 +384,34 @@ class TestMessageCatalog:
                     found[0] if found else message.id
                 )
 
+    def test_entries_ending(self) -> None:
+        """``entries(ending)`` gives the singular entries whose context ends so, and plurals."""
+        catalog = Catalog(locale="fr")
+        catalog.add("{n} a", "{n} b", context="fact:x:statement")
+        catalog.add("Title", "Titre", context="advice:x:title")
+        catalog.add("{n} a", "reviewer", context="review:fact:x:statement")
+        catalog.add(("{n} file", "{n} files"), ("{n} f", "{n} fs"), context="fact:y:count")
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        ours = MessageCatalog.from_mo("fr", buffer.getvalue())
+
+        assert [
+            ("fact:x:statement", "{n} a", "{n} b"),
+            ("fact:y:count", "{n} file", ("{n} f", "{n} fs")),
+        ] == list(ours.entries(":statement"))
+        assert 3 == len(list(ours.entries()))
+
+    def test_every_text(self) -> None:
+        """``every_text`` holds every translation, plural form and record, one per line."""
+        catalog = Catalog(locale="fr")
+        catalog.add("Title", "Titre", context="advice:x:title")
+        catalog.add(("{n} file", "{n} files"), ("{n} f", "{n} fs"), context="fact:y:count")
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        ours = MessageCatalog.from_mo("fr", buffer.getvalue())
+
+        assert ["Titre", "{n} f", "{n} fs"] == ours.every_text().split("\n")
+
     def test_headers(self) -> None:
         """Catalogue headers are read, with lower-case names."""
         catalog = MessageCatalog.from_mo("fr", compile_mo(example_catalog()))

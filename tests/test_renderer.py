@@ -44,3 +44,35 @@ class TestViewCache:
 
         assert changed.localize("en") is not view
         assert changed is changed.localize("en").advice
+
+
+class TestTextCache:
+    """Localised texts are made once per item, field and locale, and served from a cache."""
+
+    def test_warm_text_is_the_same_object(self) -> None:
+        """The second request for a field in a locale returns the very same text."""
+        advice = sextingsafe.advice["ask-who-should-see-it"]
+
+        assert advice.localized_field("title", "pl") is advice.localized_field("title", "pl")
+
+    def test_evolved_item_gets_its_own_text(self) -> None:
+        """An item copied with a changed title shows its own title, not the cached original's."""
+        advice = sextingsafe.advice["ask-who-should-see-it"]
+        original = str(advice.localized_field("title", "en"))
+
+        changed = attrs.evolve(advice, title="A changed title")
+
+        assert "A changed title" == str(changed.localized_field("title", "en"))
+        assert "A changed title" == str(changed.localize("fr-CA", country="PL").title)
+        assert original == str(advice.localized_field("title", "en"))
+
+    def test_evolved_fact_gets_its_own_statement(self) -> None:
+        """A fact copied with a changed value is formatted from its own value."""
+        fact = sextingsafe.facts["met-under-14-suspects-2017-2019"]
+        fact.statement("en")
+        name = next(iter(fact.values))
+
+        changed = attrs.evolve(fact, values={**fact.values, name: 123456})
+
+        assert "123,456" in str(changed.statement("en"))
+        assert "123,456" not in str(fact.statement("en"))

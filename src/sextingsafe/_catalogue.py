@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from ._build import build
+from ._build import build, collection_paused
 from ._collections import (
     AdviceCollection,
     Collection,
@@ -163,17 +163,18 @@ class Catalogue:
             dirs = [*discover(), *dirs]
         if include_bundled:
             dirs.insert(0, BUNDLED)
-        raws = [read_pack(d, compiled=include_bundled and i == 0) for i, d in enumerate(dirs)]
-        # The bundled catalogues are checked by the test suite; a pack's are checked on loading.
-        for number, raw in enumerate(raws):
-            if not (include_bundled and number == 0):
-                raws[number] = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
-        locale_dirs = [raw.locale_dir for raw in raws]
-        if include_bundled:
-            locale_dirs[0] = _BUNDLED_LOCALES
-        store = CatalogStore(locale_dirs)
-        renderer = CatalogueRenderer(store)
-        return cls(build(raws, renderer), store, renderer)
+        with collection_paused():
+            raws = [read_pack(d, compiled=include_bundled and i == 0) for i, d in enumerate(dirs)]
+            # The bundled catalogues are checked by the test suite; a pack's are checked on loading.
+            for number, raw in enumerate(raws):
+                if not (include_bundled and number == 0):
+                    raws[number] = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
+            locale_dirs = [raw.locale_dir for raw in raws]
+            if include_bundled:
+                locale_dirs[0] = _BUNDLED_LOCALES
+            store = CatalogStore(locale_dirs)
+            renderer = CatalogueRenderer(store)
+            return cls(build(raws, renderer), store, renderer)
 
     def __repr__(self) -> str:
         return (

@@ -146,9 +146,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per o
     advice.add_argument("--topic", **topics)
     advice.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
     _help_options(advice)
-    _cli_reference.add_commands(
-        sub, common, [t.value for t in Topic], [a.value for a in Audience], _help_options
-    )
+    _cli_reference.add_commands(sub, common, topics, audiences, _help_options)
 
     resources = sub.add_parser(
         "resources", parents=[common, listing], help="helplines and report/removal services"

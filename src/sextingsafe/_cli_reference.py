@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._reference import Question, Script, Term
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from ._catalogue import Catalogue
     from ._localized import LocalizedText
@@ -22,27 +22,30 @@ COMMANDS = ("glossary", "faq", "scripts")
 def add_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
-    topics: Sequence[str],
-    audiences: Sequence[str],
+    topics: Mapping[str, Any],
+    audiences: Mapping[str, Any],
     reader_options: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     """Add the ``glossary``, ``faq`` and ``scripts`` commands to *sub*.
 
+    *topics* and *audiences* are the options' settings, as on ``advice``: a metavar and help
+    listing the values, not argparse choices, so that the library checks a value and a typo gets
+    one line with the nearest values (status 1), not a usage message (status 2).
     *reader_options* adds the reader's country, age and time, as on ``advice``: the age picks
     the content, and all of them the help shown with it.
     """
     glossary = sub.add_parser(
         "glossary", parents=[common], help="the words we use, and the words to avoid"
     )
-    glossary.add_argument("--topic", choices=topics)
+    glossary.add_argument("--topic", **topics)
     glossary.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
     faq = sub.add_parser("faq", parents=[common], help="questions people ask, with answers")
     scripts = sub.add_parser(
         "scripts", parents=[common], help="what to say in a hard conversation, step by step"
     )
     for parser, who in ((faq, "who asks"), (scripts, "who speaks")):
-        parser.add_argument("--audience", choices=audiences, help=who)
-        parser.add_argument("--topic", choices=topics)
+        parser.add_argument("--audience", **{**audiences, "help": f"{who}: {audiences['help']}"})
+        parser.add_argument("--topic", **topics)
         parser.add_argument("--jurisdiction", help="ISO 3166 code, e.g. GB or GB-SCT")
         reader_options(parser)
 

@@ -118,7 +118,15 @@ class Channel:
             if kind in _WEB_KINDS:
                 from ._fields import _https
 
-                _https(self, _Named("value"), value)
+                try:
+                    _https(self, _Named("value"), value)
+                except ValueError:
+                    # Named by kind, as numbers are: the author sees which channel is wrong.
+                    article = "an" if kind.value[0] in "aeiou" else "a"
+                    raise ValueError(
+                        f"value: {article} {kind.value} channel's value must be an https:// "
+                        f"address, got {value!r}"
+                    ) from None
         if self.keyword is not None:
             if kind is not ChannelKind.SMS:
                 raise ValueError(f"keyword: only an sms channel has a keyword, not {kind.value}")

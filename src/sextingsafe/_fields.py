@@ -33,9 +33,10 @@ def _slug(_inst: object, attribute: Any, value: Any) -> None:
 
 
 def _text(_inst: object, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
+    stripped = value.strip() if isinstance(value, str) else ""
+    if not stripped:
         raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
-    if value != value.strip():
+    if value != stripped:
         raise ValueError(f"{attribute.name} must not start or end with white space, got {value!r}")
     control = _CONTROL.search(value)
     if control:
@@ -98,15 +99,19 @@ def _nonempty(_inst: object, attribute: Any, value: tuple[object, ...]) -> None:
 
 
 def _as_tuple(value: Any) -> tuple[Any, ...]:
-    if not isinstance(value, list | tuple):
-        raise TypeError(f"must be a list, got {value!r}")
-    return tuple(value)
+    # Exact types first: this runs for every list of every record loaded.
+    kind = type(value)
+    if kind is tuple:
+        return value  # type: ignore[no-any-return]
+    if kind is list or isinstance(value, list | tuple):
+        return tuple(value)
+    raise TypeError(f"must be a list, got {value!r}")
 
 
 def _members(enum_type: type[E], value: Any) -> tuple[E, ...]:
     # One comprehension over the value map: this runs for every list of every record loaded.
     members: Any = enum_type._value2member_map_
-    if isinstance(value, list | tuple):
+    if type(value) is list or isinstance(value, list | tuple):
         try:
             return tuple([members[item] for item in value])
         except (KeyError, TypeError):

@@ -69,7 +69,10 @@ class CatalogueRenderer:
 
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
-        self._texts: dict[tuple[str, str, str, object], LocalizedText] = {}
+        # Texts by (kind, id, field, locale) -> (item, text); the item is kept to check identity,
+        # as for views, so an item made with attrs.evolve() never gets its original's text.
+        # Interface labels, which belong to no item, are kept with None.
+        self._texts: dict[tuple[str, str, str, object], tuple[object, LocalizedText]] = {}
         # Whole views by (kind, id, locale, country, age, taken at age, time) -> (item, view):
         # a warm localize() is then one dict hit. The item is kept to check identity, so an
         # item made with attrs.evolve() never gets the view of the one it came from.
@@ -93,21 +96,24 @@ class CatalogueRenderer:
         # request) then costs one dict hit. Babel Locale objects hash too.
         key = (item.item_kind, item.id, name, locale)
         try:
-            return self._texts[key]
+            cached = self._texts[key]
+            if cached[0] is item:
+                return cached[1]
         except KeyError:
             pass
         except TypeError:  # an unhashable locale argument: parse_locale says what is wrong
             key = (item.item_kind, item.id, name, None)
         wanted = parse_locale(locale)
         canonical = (item.item_kind, item.id, name, str(wanted))
-        result = self._texts.get(canonical)
+        found = self._texts.get(canonical)
+        result = found[1] if found is not None and found[0] is item else None
         if result is None:
             result = self._render(item, name, wanted)
         if len(self._texts) >= _CACHE_MAX:
             self._texts.clear()
-        self._texts[canonical] = result
+        self._texts[canonical] = (item, result)
         if key[3] is not None or locale is None:
-            self._texts[key] = result
+            self._texts[key] = (item, result)
         return result
 
     def _render(self, item: _Localizable, name: str, wanted: LocaleId) -> LocalizedText:
@@ -191,7 +197,7 @@ class CatalogueRenderer:
         """
         key = ("ui", name, str(count), locale)
         try:
-            return self._texts[key]
+            return self._texts[key][1]
         except (KeyError, TypeError):
             pass
         from ._labels import LABELS, PLURAL_LABELS
@@ -213,7 +219,7 @@ class CatalogueRenderer:
                 text, source, {"count": count}, None, wanted, used, original, review
             )
         if len(self._texts) < _CACHE_MAX:
-            self._texts[key] = result
+            self._texts[key] = (None, result)
         return result
 
     def _lookup_label(self, locale: str, name: str, count: int | None) -> tuple[str, Review] | None:

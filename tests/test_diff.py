@@ -260,3 +260,18 @@ class TestCommand:
 
         assert 2 == main(["diff", missing, "installed"], stdout=io.StringIO())
         assert "missing.json" in capsys.readouterr().err
+
+
+class TestGroupedLine:
+    """A change grouped over many items reads as a sentence, whole items included."""
+
+    def test_whole_items(self) -> None:
+        """Items added as a whole have no field: the line says how many items, not a blank field."""
+        from sextingsafe._diff import _grouped_line
+
+        common = {("resource", "", "added"): {"a", "b"}, ("resource", "ages", "added"): {"a"}}
+
+        assert "- resource: 2 items added" == _grouped_line(("resource", "", "added"), [], common)
+        assert "- resource: `ages` added in 1 items" == _grouped_line(
+            ("resource", "ages", "added"), [], common
+        )

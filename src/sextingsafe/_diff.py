@@ -279,7 +279,10 @@ def _grouped_line(
 ) -> str:
     if len(key) == 3:  # (kind, field, action): the same change to many items
         kind, field, action = key
-        return f"- {kind}: `{field}` {action} in {len(common[(kind, field, action)])} items"
+        count = len(common[(kind, field, action)])
+        if not field:  # whole items, such as the new crisis lines among the resources
+            return f"- {kind}: {count} items {action}"
+        return f"- {kind}: `{field}` {action} in {count} items"
     kind, item, base, action = key
     return f"- {kind} `{item}`: `{base}` {action} in {_locale_list(locales)}"
 

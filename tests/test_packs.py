@@ -19,7 +19,7 @@ import pytest
 
 from sextingsafe import Catalogue, PackError, PackProblem
 from sextingsafe._build import build, compile_pack
-from sextingsafe._packs import COMPILED, discover, read_pack
+from sextingsafe._packs import COMPILED, _too_deep, discover, read_pack
 
 MakePack = Callable[..., Path]
 PO = "locale/fr/LC_MESSAGES/sextingsafe.po"
@@ -581,6 +581,33 @@ class TestReadPack:
         assert ("example-talk", "example-extra") == tuple(
             Catalogue.load(pack, include_bundled=False).advice
         )
+
+
+def at_depth(depth: int, innermost: object) -> dict[str, object]:
+    """Return parsed data whose *innermost* container is *depth* levels below the file's table."""
+    value = innermost
+    for _ in range(depth - 1):
+        value = [value]
+    return {"advice": value}
+
+
+class TestDepthGuard:
+    """Parsed data nested deeper than 100 tables and arrays is refused, and no shallower."""
+
+    @pytest.mark.parametrize(
+        ("depth", "innermost", "expected"),
+        [
+            (100, ["text"], False),
+            (101, ["text"], True),
+            (100, {"key": "text"}, False),
+            (101, {"key": "text"}, True),
+            (100, [], False),
+            (101, [], True),
+        ],
+    )
+    def test_bounds(self, depth: int, innermost: object, expected: bool) -> None:
+        """A list of strings, an empty list and a table each count as one level."""
+        assert expected is _too_deep(at_depth(depth, innermost))
 
 
 class TestCompiledPack:

@@ -92,6 +92,23 @@ class LocaleInfo:
         return self.translated == self.total
 
 
+def _read(
+    dirs: Sequence[str], *, include_bundled: bool
+) -> tuple[PackContent, CatalogStore, CatalogueRenderer]:
+    """Read, check and build the packs in *dirs*: the work of :meth:`Catalogue.load`."""
+    raws = [read_pack(d, compiled=include_bundled and i == 0) for i, d in enumerate(dirs)]
+    # The bundled catalogues are checked by the test suite; a pack's are checked on loading.
+    for number, raw in enumerate(raws):
+        if not (include_bundled and number == 0):
+            raws[number] = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
+    locale_dirs = [raw.locale_dir for raw in raws]
+    if include_bundled:
+        locale_dirs[0] = _BUNDLED_LOCALES
+    store = CatalogStore(locale_dirs)
+    renderer = CatalogueRenderer(store)
+    return build(raws, renderer), store, renderer
+
+
 class Catalogue:
     """A set of content packs, validated as a whole, with lazily loaded translations.
 
@@ -164,17 +181,9 @@ class Catalogue:
         if include_bundled:
             dirs.insert(0, BUNDLED)
         with collection_paused():
-            raws = [read_pack(d, compiled=include_bundled and i == 0) for i, d in enumerate(dirs)]
-            # The bundled catalogues are checked by the test suite; a pack's are checked on loading.
-            for number, raw in enumerate(raws):
-                if not (include_bundled and number == 0):
-                    raws[number] = raw._replace(problems=(*raw.problems, *check_catalogues(raw)))
-            locale_dirs = [raw.locale_dir for raw in raws]
-            if include_bundled:
-                locale_dirs[0] = _BUNDLED_LOCALES
-            store = CatalogStore(locale_dirs)
-            renderer = CatalogueRenderer(store)
-            return cls(build(raws, renderer), store, renderer)
+            # The parsed records are freed when _read returns, before the collector resumes:
+            # its first pass then walks only the items that stay.
+            return cls(*_read(dirs, include_bundled=include_bundled))
 
     def __repr__(self) -> str:
         return (

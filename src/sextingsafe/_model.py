@@ -707,7 +707,8 @@ class Advice(_Localizable):
             countries: tuple[str, ...] = getattr(resource, "countries", ())
             if not countries:
                 continue
-            if self.jurisdictions and all(j in countries for j in self.jurisdictions):
+            places = self.jurisdictions
+            if places == countries or (places and all(j in countries for j in places)):
                 continue  # each place is one the service serves: the common case, at once
             national = {code.split("-")[0] for code in countries}
             outside = [j for j in self.jurisdictions if j.split("-")[0] not in national]

@@ -287,7 +287,16 @@ def _too_deep(data: object) -> bool:
         # and no tuple is made for them (this runs over every value of every record loaded).
         for child in value.values() if type(value) is dict else value:
             kind = type(child)
-            if kind is dict or kind is list:
+            if kind is list:
+                if depth > _MAX_DEPTH:
+                    return True
+                # A list of strings or dates (the common case) is cleared here, not pushed.
+                for grandchild in child:
+                    inner = type(grandchild)
+                    if inner is dict or inner is list:
+                        push((child, depth))
+                        break
+            elif kind is dict:
                 push((child, depth))
     return False
 

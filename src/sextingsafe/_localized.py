@@ -282,20 +282,16 @@ class LocalizedEmergency:
 
 
 @frozen(kw_only=True)
-class LocalizedAdvice:
-    """An advice item in one locale, with the help resolved for one reader's country.
+class _HelpFields:
+    """The help resolved for one reader, as advice, questions and scripts carry it.
 
     :attr:`resources` are, for each need of the item, the country's own services first, then
     services usable from anywhere; never another country's. With no country, only services
     usable from anywhere, and :attr:`country_known` is false so that a page can ask.
     """
 
-    advice: Advice
-    title: LocalizedText
-    #: The body, with ``{emergency}`` filled in for the reader's country.
-    body: LocalizedText
-    #: Every service offered, in order, each once.
-    resources: tuple[LocalizedResource, ...]
+    #: Every service offered for the item's needs, in order, each once.
+    resources: tuple[LocalizedResource, ...] = ()
     #: The same services grouped by need, in the item's order of needs.
     help: tuple[LocalizedHelp, ...] = ()
     #: The reader's ISO 3166-1 alpha-2 country, or ``None`` when it is not known.
@@ -308,14 +304,29 @@ class LocalizedAdvice:
     country_notice: LocalizedText | None = None
 
     @property
-    def id(self) -> str:
-        """The advice item's id."""
-        return self.advice.id
-
-    @property
     def country_known(self) -> bool:
         """False when no country was given: only services usable from anywhere are shown."""
         return self.country is not None
+
+
+@frozen(kw_only=True)
+class LocalizedAdvice(_HelpFields):
+    """An advice item in one locale, with the help resolved for one reader's country.
+
+    :attr:`resources` are, for each need of the item, the country's own services first, then
+    services usable from anywhere; never another country's. With no country, only services
+    usable from anywhere, and :attr:`country_known` is false so that a page can ask.
+    """
+
+    advice: Advice
+    title: LocalizedText
+    #: The body, with ``{emergency}`` filled in for the reader's country.
+    body: LocalizedText
+
+    @property
+    def id(self) -> str:
+        """The advice item's id."""
+        return self.advice.id
 
     def __html__(self) -> str:
         """Return the advice as an HTML ``<article>``: title, body, and where to get help."""
@@ -348,25 +359,13 @@ class LocalizedTerm:
 
 
 @frozen(kw_only=True)
-class LocalizedQuestion:
+class LocalizedQuestion(_HelpFields):
     """A question and its answer in one locale."""
 
     #: The question as loaded.
     item: Question
     question: LocalizedText
     answer: LocalizedText
-    #: Every service offered for the item's needs, in order, each once.
-    resources: tuple[LocalizedResource, ...] = ()
-    #: The same services grouped by need, in the item's order of needs.
-    help: tuple[LocalizedHelp, ...] = ()
-    #: The reader's ISO 3166-1 alpha-2 country, or ``None`` when it is not known.
-    country: str | None = None
-    #: The needs help was found for.
-    needs: tuple[Need, ...] = ()
-    #: The emergency number for the country, or words for "your local emergency number".
-    emergency: LocalizedEmergency | None = None
-    #: A sentence asking for the reader's country, when it is not known; else ``None``.
-    country_notice: LocalizedText | None = None
 
     @property
     def id(self) -> str:
@@ -381,7 +380,7 @@ class LocalizedQuestion:
 
 
 @frozen(kw_only=True)
-class LocalizedScript:
+class LocalizedScript(_HelpFields):
     """A conversation script with its title, situation and lines in one locale."""
 
     #: The script as loaded.
@@ -390,18 +389,6 @@ class LocalizedScript:
     situation: LocalizedText
     #: The lines, in order; each may fall back on its own.
     lines: tuple[LocalizedText, ...]
-    #: Every service offered for the item's needs, in order, each once.
-    resources: tuple[LocalizedResource, ...] = ()
-    #: The same services grouped by need, in the item's order of needs.
-    help: tuple[LocalizedHelp, ...] = ()
-    #: The reader's ISO 3166-1 alpha-2 country, or ``None`` when it is not known.
-    country: str | None = None
-    #: The needs help was found for.
-    needs: tuple[Need, ...] = ()
-    #: The emergency number for the country, or words for "your local emergency number".
-    emergency: LocalizedEmergency | None = None
-    #: A sentence asking for the reader's country, when it is not known; else ``None``.
-    country_notice: LocalizedText | None = None
 
     @property
     def id(self) -> str:

@@ -76,3 +76,21 @@ class TestTextCache:
 
         assert "123,456" in str(changed.statement("en"))
         assert "123,456" not in str(fact.statement("en"))
+
+
+class TestToday:
+    """The day freshness is judged on, when none is given, is the local day, re-read each minute."""
+
+    def test_reads_the_day_again_when_the_minute_is_up(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An expired reading is replaced by date.today(); a fresh one is reused as it is."""
+        import datetime as dt
+
+        from sextingsafe import _renderer
+
+        monkeypatch.setattr(_renderer, "_TODAY", [0.0, dt.date(2000, 1, 1)])
+        assert dt.date.today() == _renderer._today()  # noqa: DTZ011
+
+        monkeypatch.setattr(_renderer, "_TODAY", [float("inf"), dt.date(2000, 1, 1)])
+        assert dt.date(2000, 1, 1) == _renderer._today()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import TYPE_CHECKING, Any
 
 from ._format import (
@@ -360,16 +361,19 @@ class CatalogueRenderer:
         Views are immutable, so each is made once and cached, bounded like the texts.
         """
         if today is None:
-            today = at.date() if at is not None else dt.date.today()  # noqa: DTZ011
-        reader: dict[str, Any] = {"age": age, "taken_at_age": taken_at_age, "at": at}
+            today = at.date() if at is not None else _today()
         key = (item.item_kind, item.id, locale, country, age, taken_at_age, at, today)
         try:
             cached = self._views.get(key)
         except TypeError:  # an unhashable argument: make the view, which says what is wrong
-            return self._localize(item, locale, country, today, **reader)
+            return self._localize(
+                item, locale, country, today, age=age, taken_at_age=taken_at_age, at=at
+            )
         if cached is not None and cached[0] is item:
             return cached[1]
-        view = self._localize(item, locale, country, today, **reader)
+        view = self._localize(
+            item, locale, country, today, age=age, taken_at_age=taken_at_age, at=at
+        )
         if len(self._views) >= _VIEWS_MAX:  # bounded: locales and countries come from requests
             self._views.clear()
         self._views[key] = (item, view)
@@ -577,3 +581,17 @@ def _filled(text: LocalizedText, emergency: str) -> LocalizedText:
         is_fallback=text.is_fallback,
         review=text.review,
     )
+
+
+#: The day freshness is judged on, re-read at most once a minute: ``date.today()`` costs as much
+#: as the rest of a warm ``localize()``, and the day changes once a day.
+_TODAY: list[Any] = [0.0, None]
+
+
+def _today() -> dt.date:
+    now = time.monotonic()
+    if now >= _TODAY[0] or _TODAY[1] is None:
+        _TODAY[1] = dt.date.today()  # noqa: DTZ011 - the reader's local day, as documented
+        _TODAY[0] = now + 60.0
+    day: dt.date = _TODAY[1]
+    return day

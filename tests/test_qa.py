@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from sextingsafe import Catalogue
-from sextingsafe._qa import CatalogueFault, check_message, check_plural_form, check_po
+from sextingsafe._qa import (
+    CatalogueFault,
+    _plural_mismatch,
+    check_message,
+    check_plural_form,
+    check_po,
+)
 
 SELECTION = Path(__file__).parent / "packs" / "selection"
 
@@ -34,6 +40,10 @@ class TestCheckMessage:
             ('"I\'m glad you told me."', "„Ich bin froh, dass du es mir gesagt hast.“"),
             ('"Did they say yes?"', "‚Haben sie Ja gesagt?‘"),
             ('"Stop."', "« Arrête. »"),
+            ('"Stop."', "Arrête."),
+            (" Talk.", " Parle."),
+            ('Say "Stop." ', "Dis « Arrête. » "),
+            ("Follow us on X", "Suis-nous sur X"),
         ],
     )
     def test_clean(self, source: str, translation: str) -> None:
@@ -87,6 +97,21 @@ class TestCheckMessage:
                 "the source has no final full stop but the translation ends with '.'",
             ),
             ("Talk. ", "Parle.", "leading or trailing white space differs from the source"),
+            (
+                "{count} children in {year:year}.",
+                "{count} enfants.",
+                "placeholders [{count}] differ from the source's [{count}, {year:year}]",
+            ),
+            (
+                "Find us on X.",
+                "Retrouve-nous sur X",
+                "the source ends with '.' but the translation ends with 'X'",
+            ),
+            (
+                "« Stop. »",
+                "« Arrête »",
+                "the source ends with '.' but the translation ends with 'e'",
+            ),
         ],
     )
     def test_fault_text(self, source: str, translation: str, fault: str) -> None:
@@ -219,9 +244,13 @@ class TestCheckPo:
         faults = check_po(po("fr"), "fr", messages, complete=False)
 
         assert [
-            ("advice:sel-gb-yp:title", "translated from older English text (run pybabel update)"),
-            ("advice:sel-gb-yp:body", "fuzzy: a translator must check it"),
-        ] == [(f.context, f.fault) for f in faults]
+            CatalogueFault(
+                "fr",
+                "advice:sel-gb-yp:title",
+                "translated from older English text (run pybabel update)",
+            ),
+            CatalogueFault("fr", "advice:sel-gb-yp:body", "fuzzy: a translator must check it"),
+        ] == faults
 
     def test_complete(self, messages: tuple[tuple[str, str], ...]) -> None:
         """When completeness is required, every message without an entry is reported."""
@@ -237,9 +266,11 @@ class TestCheckPo:
 
         faults = check_po(po("ar"), "ar", fewer, complete=False)
 
-        assert [("advice:sel-everywhere-yp:title", "obsolete: no such message in the content")] == [
-            (f.context, f.fault) for f in faults
-        ]
+        assert [
+            CatalogueFault(
+                "ar", "advice:sel-everywhere-yp:title", "obsolete: no such message in the content"
+            )
+        ] == faults
 
     def test_headers(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
         """A wrong Language header and a Plural-Forms header unlike CLDR's are reported."""
@@ -383,5 +414,113 @@ class TestCheckPo:
 
         faults = check_po(str(path), "fr", messages)
 
-        assert 1 == len(faults)
-        assert faults[0].fault.startswith("unreadable catalogue")
+        assert [
+            CatalogueFault("fr", "", "unreadable catalogue: Unknown or misformatted keyword on 1")
+        ] == faults
+
+    def test_no_language_or_plural_header(
+        self, tmp_path: Path, messages: tuple[tuple[str, str], ...]
+    ) -> None:
+        """A catalogue without Language and Plural-Forms headers gets a fault for each."""
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        text = re.sub(r'"(Language|Plural-Forms): .*\n', "", text[: text.index("msgctxt")])
+        path = tmp_path / "pl.po"
+        path.write_text(text, encoding="utf-8")
+
+        assert [
+            CatalogueFault("pl", "", "Language header is '', expected 'pl'"),
+            CatalogueFault("pl", "", "Plural-Forms '' should have nplurals=3 (CLDR)"),
+        ] == check_po(str(path), "pl", messages, complete=False)
+
+    def test_unknown_locale(self, tmp_path: Path, messages: tuple[tuple[str, str], ...]) -> None:
+        """A locale CLDR does not know is one fault for the catalogue, not an exception."""
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        path = tmp_path / "xx.po"
+        path.write_text(text.replace('"Language: pl\\n"', '"Language: xx\\n"'), encoding="utf-8")
+
+        assert [CatalogueFault("xx", "", "unknown locale: unknown locale 'xx'")] == check_po(
+            str(path), "xx", messages, complete=False
+        )
+
+    @pytest.mark.parametrize(
+        ("plural", "fault"),
+        [
+            (
+                "nplurals=2; plural=(n != 1);",
+                "Plural-Forms 'nplurals=2; plural=(n != 1);' should have nplurals=3 (CLDR)",
+            ),
+            (
+                "nplurals=3; plural=(n ==;",
+                (
+                    "Plural-Forms 'nplurals=3; plural=(n ==;' has an expression gettext cannot read, "
+                    "but CLDR's rule"
+                ),
+            ),
+            (
+                "nplurals=3; plural=(n==1 ? 0 : 2);",
+                (
+                    "Plural-Forms 'nplurals=3; plural=(n==1 ? 0 : 2);' picks form 2 for 2 "
+                    "(CLDR: form 1), but CLDR's rule"
+                ),
+            ),
+        ],
+    )
+    def test_plural_header_faults(
+        self, tmp_path: Path, messages: tuple[tuple[str, str], ...], plural: str, fault: str
+    ) -> None:
+        """Each way a Plural-Forms header can be wrong is one fault saying which, in full."""
+        text = Path(po("pl")).read_text(encoding="utf-8")
+        text = text[: text.index('msgctxt "ui:sources-count"')]  # Babel refuses 3 forms for 2
+        text = re.sub(r'"Plural-Forms: .*\n', f'"Plural-Forms: {plural}\\\\n"\n', text)
+        path = tmp_path / "pl.po"
+        path.write_text(text, encoding="utf-8")
+        rule = (
+            " for pl is plural=n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && "
+            "(n % 100 < 12 || n % 100 > 14) ? 1 : 2"
+        )
+
+        assert [
+            CatalogueFault("pl", "", fault + (rule if "CLDR's rule" in fault else ""))
+        ] == check_po(str(path), "pl", messages, complete=False)
+
+    def test_forms_follow_the_plural_english(
+        self, tmp_path: Path, messages: tuple[tuple[str, str], ...]
+    ) -> None:
+        """Plural forms are held to msgid_plural's placeholders, not the singular's."""
+        text = (
+            Path(po("pl"))
+            .read_text(encoding="utf-8")
+            .replace(
+                'msgid_plural "{count} sources"', 'msgid_plural "{count} sources since {year}"'
+            )
+        )
+        path = tmp_path / "pl.po"
+        path.write_text(text, encoding="utf-8")
+
+        assert [
+            CatalogueFault(
+                "pl",
+                "ui:sources-count",
+                f"plural form {form!r} must keep [{{count}}, {{year}}]",
+            )
+            for form in ("{count} źródło", "{count} źródła", "{count} źródeł")
+        ] == check_po(str(path), "pl", messages, complete=False)
+
+
+class TestPluralMismatch:
+    """_plural_mismatch() says how a header's plural rule differs from CLDR's."""
+
+    @pytest.mark.parametrize(
+        ("header", "wrong"),
+        [
+            # Babel writes a default expression into the headers it reads, so check_po never
+            # passes a header without one; the rule is still checked on its own.
+            ("nplurals=2;", "has no plural expression"),
+            ("nplurals=2; plural=n ==;", "has an expression gettext cannot read"),
+            ("nplurals=2; plural=(n > 1);", "picks form 0 for 0 (CLDR: form 1)"),
+            ("nplurals=2; plural=(n != 1);", None),
+        ],
+    )
+    def test_says_how(self, header: str, wrong: str | None) -> None:
+        """No expression, an unreadable one, and the first count where they differ."""
+        assert wrong == _plural_mismatch(header, "(n != 1)")

@@ -452,8 +452,8 @@ class TestCheckPo:
             (
                 "nplurals=3; plural=(n ==;",
                 (
-                    "Plural-Forms 'nplurals=3; plural=(n ==;' has an expression gettext cannot read, "
-                    "but CLDR's rule"
+                    "Plural-Forms 'nplurals=3; plural=(n ==;' has an expression gettext "
+                    "cannot read, but CLDR's rule"
                 ),
             ),
             (

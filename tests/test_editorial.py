@@ -7,22 +7,28 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
-from sextingsafe import Audience
+from sextingsafe import AgeRange, Audience, Topic, _editorial
 from sextingsafe._catalogue import default_catalogue
 from sextingsafe._editorial import (
     REVIEW_PERIOD,
     RISK_TOPICS,
     RULES,
     YOUNG_PEOPLE_MAX_GRADE,
+    ItemFinding,
+    _check_item,
     _syllables,
+    avoided_words,
     check_wording,
+    first_sentence,
     points_to_help,
     reading_grade,
     review_overdue,
 )
 
+TEENS = AgeRange(min=11, max=17)
 PASSAGES = Path(__file__).parent / "data" / "quote-passages.toml"
 
 
@@ -384,3 +390,165 @@ class TestChecksDocumented:
         ).read_text(encoding="utf-8")
 
         assert [] == [b.reason for b in BEHAVIOURS if b.reason not in page]
+
+
+class TestItemFindingsInFull:
+    """Each item check's finding, written out: kind, id, check and message.
+
+    The items are a bundled question with its wording changed, checked against one word to
+    avoid, so that each case exercises one check.
+    """
+
+    @staticmethod
+    def _check(
+        *,
+        answer: str,
+        question: str = "What now?",
+        who: Audience = Audience.YOUNG_PEOPLE,
+        topics: tuple[Topic, ...] = (Topic.SUPPORT,),
+        ages: AgeRange | None = TEENS,
+    ) -> list[ItemFinding]:
+        item = attrs.evolve(
+            default_catalogue().content.questions[0],
+            id="q",
+            question=question,
+            answer=answer,
+            audiences=(who,),
+            topics=topics,
+            ages=ages,
+        )
+        return _check_item(item, ["sexting"])
+
+    @staticmethod
+    def _finding(check: str, message: str) -> ItemFinding:
+        return ItemFinding("question", "q", check, message)
+
+    def test_risk_without_action(self) -> None:
+        """A risk with nothing to do about it, for young people even on a law topic."""
+        expected = [
+            self._finding("risk-has-action", "names a risk but says nothing to do about it")
+        ]
+
+        assert expected == self._check(answer="Someone may try to blackmail you.")
+        assert expected == self._check(
+            answer="Someone may try to blackmail you.", topics=(Topic.THE_LAW,)
+        )
+        assert expected == self._check(
+            answer="Someone may try to blackmail you.", who=Audience.PARENTS_CARERS, ages=None
+        )
+
+    def test_a_statement_of_law_for_adults(self) -> None:
+        """For adults, an item on the law may state a risk without an action."""
+        assert [] == self._check(
+            answer="Someone may try to blackmail you.",
+            who=Audience.PARENTS_CARERS,
+            topics=(Topic.THE_LAW,),
+            ages=None,
+        )
+
+    def test_leading_with_the_law(self) -> None:
+        """The first sentence of a young people's item is quoted in the finding."""
+        assert [
+            self._finding(
+                "young-people-lead",
+                'leads with the law: "It\'s illegal to share a nude of anyone under 18."',
+            )
+        ] == self._check(
+            answer="It's illegal to share a nude of anyone under 18. Tell an adult you trust."
+        )
+
+    def test_terminology_blaming_and_wording(self) -> None:
+        """A word to avoid, blaming wording, and a young-people-only rule, each in full."""
+        assert [
+            self._finding("terminology", "uses 'sexting', which the glossary says to avoid"),
+            self._finding(
+                "victim-blaming",
+                "'You should have': Blames the young person for sending: whoever shares or "
+                "threatens is in the wrong.",
+            ),
+            self._finding(
+                "wording",
+                '\'sexting\': With young people say "nudes" or "nude images" (UKCIS); '
+                '"sexting" is the search term.',
+            ),
+        ] == self._check(question="Is sexting OK?", answer="You should have asked first.")
+
+    def test_children(self) -> None:
+        """For under-11s: the police first, and the reading grade with its limit."""
+        answer = (
+            "The police help children. Unfortunately, sophisticated communication "
+            "technologies occasionally facilitate inappropriate interactions. Tell a grown-up."
+        )
+        assert [
+            self._finding(
+                "children-first-sentence",
+                "mentions crime or the police first: 'The police help children.'",
+            ),
+            self._finding(
+                "children-reading-grade",
+                "reading grade 21.2 is above 5 for children under 11; "
+                "use shorter sentences and words",
+            ),
+        ] == self._check(answer=answer, ages=AgeRange(min=8, max=10))
+
+    def test_young_people_reading_grade(self) -> None:
+        """Over 11, the young people's limit applies, with its own message."""
+        answer = (
+            "Unfortunately, sophisticated communication technologies occasionally facilitate "
+            "inappropriate interactions. Talk to someone you trust."
+        )
+        assert [
+            self._finding(
+                "reading-grade",
+                "reading grade 26.0 is above 7 for young people; use shorter sentences and words",
+            )
+        ] == self._check(answer=answer)
+
+    @pytest.mark.parametrize(
+        ("ages", "limit"), [(AgeRange(min=8, max=10), 5.0), (AgeRange(min=11, max=17), 7.0)]
+    )
+    def test_a_grade_at_the_limit_passes(
+        self, monkeypatch: pytest.MonkeyPatch, ages: AgeRange, limit: float
+    ) -> None:
+        """The limits are the highest grades allowed: exactly at one is not a finding."""
+        monkeypatch.setattr(_editorial, "reading_grade", lambda text: limit)
+
+        assert [] == self._check(answer="Tell a grown-up you trust.", ages=ages)
+
+    def test_named_services_are_help(self) -> None:
+        """Advice on a risk that names a service, and no need, points to help."""
+        item = next(a for a in default_catalogue().content.advice if a.resources)
+        assert RISK_TOPICS & set(item.topics)
+
+        assert [] == _check_item(attrs.evolve(item, needs=()), [])
+        assert [
+            ItemFinding(
+                "advice",
+                item.id,
+                "risk-has-help",
+                "is about a risk but names no help (needs or resources)",
+            )
+        ] == _check_item(attrs.evolve(item, needs=(), resources=()), [])
+
+
+class TestTextHelpers:
+    """The small text functions the item checks use."""
+
+    @pytest.mark.parametrize(
+        ("text", "first"),
+        [
+            ("Stop. Think.", "Stop."),
+            ("  Is it real?  Ask.", "Is it real?"),
+            ("Talk to someone you trust ", "Talk to someone you trust"),
+        ],
+    )
+    def test_first_sentence(self, text: str, first: str) -> None:
+        """Up to the first full stop, question or exclamation mark; all of it without one."""
+        assert first == first_sentence(text)
+
+    def test_avoided_words_ignore_case(self) -> None:
+        """A word to avoid is found in any case, but not inside a name or quotation marks."""
+        assert ["revenge porn"] == avoided_words("Revenge porn is abuse.", ["revenge porn"])
+        assert [] == avoided_words(
+            'Call the Revenge Porn Helpline. Don\'t say "revenge porn".', ["revenge porn"]
+        )

@@ -31,6 +31,35 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under mutation testing, start each mutant's tests with the package's caches empty.
+
+    mutmut imports the tests once, in a process that then forks a child per mutant: what that
+    import computed and cached (parsed locales, Babel locales, rendered views, the help index,
+    checked plural rules) was computed by the unmutated code, and would hide a mutant of it.
+    """
+    if "MUTANT_UNDER_TEST" in os.environ:
+        forget_caches()
+
+
+def forget_caches() -> None:
+    """Empty every cache the package keeps between calls (the bundled content stays loaded)."""
+    from sextingsafe import _catalogue, _help, _i18n, _packs
+
+    _i18n._parsed.clear()
+    _i18n._babel_locales.clear()
+    _help._countries = None
+    getattr(_packs._plural_fault, "cache_clear", lambda: None)()
+    catalogue = _catalogue._default
+    if catalogue is not None:
+        renderer = catalogue._renderer
+        for cache in (renderer._texts, renderer._views, renderer._chains, catalogue._negotiated):
+            cache.clear()
+        renderer.help_index._index = None
+
+
 #: The fixture packs.
 PACKS = Path(__file__).parent / "packs"
 #: The repository root (CI runs the tests from a checkout, against the installed wheel).

@@ -32,7 +32,6 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under mutation testing, start each mutant's tests with the package's caches empty.
 

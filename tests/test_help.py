@@ -6,13 +6,14 @@ import datetime as dt
 import io
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 import sextingsafe as ss
 from sextingsafe import Catalogue, InvalidFilterError, Need
 from sextingsafe._cli import main
-from sextingsafe._help import HelpIndex, known_countries, parse_country, resolve
+from sextingsafe._help import HelpIndex, known_countries, parse_country, resolve, suggest_region
 from sextingsafe._model import AgeRange, Resource, Source
 
 DAY = dt.date(2026, 11, 27)
@@ -84,6 +85,28 @@ class TestParseCountry:
         assert {"GB", "PL", "US", "AU", "ZA", "SO", "BR"} <= countries
         assert not {"EU", "UN", "ZZ", "QO"} & countries
         assert len(countries) > 240
+
+
+class TestSuggestRegion:
+    """suggest_region(): the code someone meant by a name or a common alias."""
+
+    @pytest.mark.parametrize(
+        ("given", "subdivisions", "expected"),
+        [
+            ("uk", True, "GB"),
+            ("  great   britain ", True, "GB"),
+            ("Scotland", True, "GB-SCT"),
+            ("Scotland", False, "GB"),
+            ("france", True, "FR"),
+            ("France" + " " * 54, True, "FR"),  # 60 characters: the most it reads
+            ("France" + " " * 55, True, None),
+            ("Atlantis", True, None),
+            (44, True, None),
+        ],
+    )
+    def test_suggests(self, given: object, subdivisions: bool, expected: str | None) -> None:
+        """Aliases and English names, with white space tidied; subdivisions only when asked."""
+        assert expected == suggest_region(given, subdivisions=subdivisions)
 
 
 class TestResolve:
@@ -189,6 +212,34 @@ class TestResolve:
             resolve(["child-helpline"], self.INDEX, country="GB", **{name: value})
 
         assert name == caught.value.name
+
+    def test_open_services_first(self) -> None:
+        """With a time: open services first, then unknown hours, then closed; else order stays."""
+
+        def hours(opens: str, closes: str) -> list[dict[str, Any]]:
+            period = {"days": "mon-sun", "opens": opens, "closes": closes}
+            zone = {"zone": "Europe/London", "periods": [period]}
+            return [{"kind": "phone", "value": "0800 111", "hours": zone}]
+
+        index = HelpIndex(
+            [
+                line("gb-day", ["GB"], ["child-helpline"], channels=hours("09:00", "17:00")),
+                line("gb-unknown", ["GB"], ["child-helpline"]),
+                line("gb-evening", ["GB"], ["child-helpline"], channels=hours("18:00", "23:00")),
+            ]
+        )
+        london = ZoneInfo("Europe/London")
+
+        def order(at: dt.datetime | None) -> list[str]:
+            return [r.id for r in resolve(["child-helpline"], index, country="GB", at=at).resources]
+
+        assert ["gb-day", "gb-unknown", "gb-evening"] == order(None)
+        assert ["gb-evening", "gb-unknown", "gb-day"] == order(
+            dt.datetime(2026, 12, 7, 20, tzinfo=london)
+        )
+        assert ["gb-day", "gb-unknown", "gb-evening"] == order(
+            dt.datetime(2026, 12, 7, 10, tzinfo=london)
+        )
 
     def test_bad_need(self) -> None:
         """A need outside the vocabulary is an InvalidFilterError listing the needs."""

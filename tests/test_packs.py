@@ -10,6 +10,7 @@ quote's ``language`` on 10.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,14 @@ import pytest
 
 from sextingsafe import Catalogue, PackError, PackProblem
 from sextingsafe._build import build, compile_pack
-from sextingsafe._packs import COMPILED, _too_deep, discover, read_pack
+from sextingsafe._packs import (
+    COMPILED,
+    _decode_date,
+    _encode_date,
+    _too_deep,
+    discover,
+    read_pack,
+)
 
 MakePack = Callable[..., Path]
 PO = "locale/fr/LC_MESSAGES/sextingsafe.po"
@@ -652,7 +660,23 @@ class TestCompiledPack:
             for r in from_json.records
             if r.kind == "advice"
         }
-        assert "example" == from_json.name
+        assert ("example", str(compiled), frozenset(), ()) == (
+            from_json.name,
+            from_json.root,
+            from_json.overrides,
+            from_json.problems,
+        )
+
+    def test_dates(self) -> None:
+        """A date is written as {"$date": ...} and read back; nothing else is taken for one."""
+        day = dt.date(2026, 12, 7)
+
+        assert {"$date": "2026-12-07"} == _encode_date(day)
+        assert day == _decode_date({"$date": "2026-12-07"})
+        for other in ({"$date": 20261207}, {"id": "x"}, {"$date": "2026-12-07", "id": "x"}):
+            assert other == _decode_date(other)
+        with pytest.raises(TypeError, match=r"^cannot compile \{1\} to JSON$"):
+            _encode_date({1})
 
     def test_refuses_bad_pack(self, make_pack: MakePack) -> None:
         """A pack with a problem is not compiled."""
@@ -685,7 +709,10 @@ class TestDiscover:
             self.Entry("callable", lambda: str(example_pack)),
             self.Entry("module", module),
         ]
-        monkeypatch.setattr("importlib.metadata.entry_points", lambda group: entries)
+        monkeypatch.setattr(
+            "importlib.metadata.entry_points",
+            lambda group: entries if group == "sextingsafe.packs" else [],
+        )
 
         assert (str(example_pack),) * 3 == discover()
 
@@ -695,8 +722,13 @@ class TestDiscover:
             "importlib.metadata.entry_points", lambda group: [self.Entry("bad", 42)]
         )
 
-        with pytest.raises(PackError, match="bad"):
+        with pytest.raises(PackError) as caught:
             discover()
+
+        assert "bad" == caught.value.pack
+        assert (PackProblem("bad:pack", 0, "entry point is not a pack directory"),) == (
+            caught.value.problems
+        )
 
     def test_load_with_entry_points(
         self, monkeypatch: pytest.MonkeyPatch, example_pack: Path

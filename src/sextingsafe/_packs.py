@@ -656,9 +656,8 @@ def _check_mo(path: str) -> list[tuple[int, str]]:
         plural = type(translation) is tuple
         if plural and not fault and not plural_header:
             found.append((0, f"{context}: a plural translation needs a Plural-Forms header"))
+        # Without a suspect text, entries() yields only these, the messages that get formatted.
         formatted = plural or context.endswith(":statement")
-        if not suspect and not formatted:
-            continue
         for msgstr in translation if isinstance(translation, tuple) else (translation,):
             problem = _text_fault(msgstr)
             if problem is None and formatted:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import attrs
 import pytest
 
 from sextingsafe import Catalogue
+from sextingsafe._html import correction_html, emergency_html, resource_html
+from sextingsafe._localized import LocalizedText
 
 PACKS = Path(__file__).parent / "packs"
+#: The day freshness is judged on: evidence from 2019 is stale, from November 2026 is not.
+DAY = dt.date(2026, 12, 7)
 
 #: (pack, collection, id, locale) -> the exact HTML of that view.
 PAGES = {
@@ -147,6 +153,134 @@ PAGES = {
 }
 
 
+#: (collection, id, locale, country) -> the exact HTML of that view of the help-html pack.
+HELP_PAGES = {
+    ("advice", "hh-get-help", "en", "GB"): (
+        '<article class="sextingsafe-advice" data-id="hh-get-help" data-country="GB"><h3>'
+        '<span lang="en" dir="ltr">Get help</span></h3><p><span lang="en" dir="ltr">'
+        "If you are in danger now, call 999 or 112. You can also talk to a helpline.</span></p>"
+        '<section class="sextingsafe-help"><p class="sextingsafe-emergency" data-known="true">'
+        '<span lang="en" dir="ltr">'
+        'If someone is in danger right now, call <a href="tel:999" dir="ltr">999</a>'
+        ' or <a href="tel:112" dir="ltr">112</a>.</span></p>'
+        '<div class="sextingsafe-need" data-need="child-helpline">'
+        '<h4 class="sextingsafe-need-label"><span lang="en" dir="ltr">Someone to talk to</span>'
+        '</h4><ul class="sextingsafe-resources"><li>'
+        '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
+        "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-reach">'
+        '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
+        '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
+        ' <span class="sextingsafe-as-of"><span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2019-03-01" lang="en" dir="ltr">1 Mar 2019</time></span></span>'
+        ' <span class="sextingsafe-channel" data-channel="web"><span lang="en" dir="ltr">'
+        'Website</span> <span class="sextingsafe-as-of"><span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2026-11-01" lang="en" dir="ltr">1 Nov 2026</time></span></span>'
+        ' <a href="https://example.org/gb-line"><bdi dir="ltr">'
+        'https://example.org/gb-line</bdi></a></span><p class="sextingsafe-stale-note">'
+        '<span lang="en" dir="ltr">'
+        "Checked against evidence more than two years old: confirm before relying on it</span>"
+        '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div></li>'
+        '</ul></div><div class="sextingsafe-need" data-need="remove-image-under-18">'
+        '<h4 class="sextingsafe-need-label"><span lang="en" dir="ltr">'
+        'Get a nude image taken under 18 removed</span></h4><ul class="sextingsafe-resources">'
+        '<li><div class="sextingsafe-resource" data-id="hh-remove" data-confidence="verified">'
+        "<strong><bdi>Remove Tool</bdi></strong> (<bdi>Example Foundation</bdi>"
+        '): <span lang="en" dir="ltr">A fictional removal tool usable from anywhere.</span>'
+        ' <span class="sextingsafe-reach"><span class="sextingsafe-channel" data-channel="web">'
+        '<bdi dir="ltr">https://example.org/remove</bdi> <span class="sextingsafe-as-of">'
+        '<span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2026-11-01" lang="en" dir="ltr">1 Nov 2026</time></span></span>'
+        '</span><ul class="sextingsafe-limits"><li><span lang="en" dir="ltr">'
+        "You need to have the image or video on your own device to use it.</span></li><li>"
+        '<span lang="en" dir="ltr">It matches exact copies of the image only.</span></li></ul>'
+        '<p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div></li>'
+        '</ul></div><p class="sextingsafe-correction">'
+        '<a href="https://sextingsafe.readthedocs.io/en/latest/how-to/report-a-correction.html">'
+        '<span lang="en" dir="ltr">Report a wrong number or text</span></a></p></section>'
+        "</article>"
+    ),
+    ("advice", "hh-get-help", "en", None): (
+        '<article class="sextingsafe-advice" data-id="hh-get-help" data-country-unknown><h3>'
+        '<span lang="en" dir="ltr">Get help</span></h3><p><span lang="en" dir="ltr">'
+        "If you are in danger now, call your local emergency number. You can also talk to a helpline.</span>"
+        '</p><section class="sextingsafe-help"><p class="sextingsafe-country-unknown">'
+        '<span lang="en" dir="ltr">'
+        "Only services you can use from anywhere are shown. Tell us which country you are in to see the services there.</span>"
+        '</p><p class="sextingsafe-emergency" data-known="false"><span lang="en" dir="ltr">'
+        "If someone is in danger right now, call your local emergency number.</span></p>"
+        '<div class="sextingsafe-need" data-need="remove-image-under-18">'
+        '<h4 class="sextingsafe-need-label"><span lang="en" dir="ltr">'
+        'Get a nude image taken under 18 removed</span></h4><ul class="sextingsafe-resources">'
+        '<li><div class="sextingsafe-resource" data-id="hh-remove" data-confidence="verified">'
+        "<strong><bdi>Remove Tool</bdi></strong> (<bdi>Example Foundation</bdi>"
+        '): <span lang="en" dir="ltr">A fictional removal tool usable from anywhere.</span>'
+        ' <span class="sextingsafe-reach"><span class="sextingsafe-channel" data-channel="web">'
+        '<bdi dir="ltr">https://example.org/remove</bdi> <span class="sextingsafe-as-of">'
+        '<span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2026-11-01" lang="en" dir="ltr">1 Nov 2026</time></span></span>'
+        '</span><ul class="sextingsafe-limits"><li><span lang="en" dir="ltr">'
+        "You need to have the image or video on your own device to use it.</span></li><li>"
+        '<span lang="en" dir="ltr">It matches exact copies of the image only.</span></li></ul>'
+        '<p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div></li>'
+        '</ul></div><p class="sextingsafe-correction">'
+        '<a href="https://sextingsafe.readthedocs.io/en/latest/how-to/report-a-correction.html">'
+        '<span lang="en" dir="ltr">Report a wrong number or text</span></a></p></section>'
+        "</article>"
+    ),
+    ("faq", "hh-no-help", "en", "GB"): (
+        '<details class="sextingsafe-question" data-id="hh-no-help"><summary>'
+        '<span lang="en" dir="ltr">Is it OK to say no?</span></summary><p>'
+        '<span lang="en" dir="ltr">Yes. You never have to send a nude.</span></p>'
+        '<span class="sextingsafe-sources"><cite><a href="https://example.org/help-html">'
+        "Fictional guidance for the help HTML tests</a></cite>"
+        ' (Example Council, <time datetime="2024-05-01">1 May 2024</time>)</span></details>'
+    ),
+    ("resources", "hh-gb-line", "pt", None): (
+        '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
+        "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-reach">'
+        '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
+        '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
+        ' <span class="sextingsafe-as-of"><span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2019-03-01" lang="pt" dir="ltr">01/03/2019</time></span></span>'
+        ' <span class="sextingsafe-channel" data-channel="web"><span lang="en" dir="ltr">'
+        'Website</span> <span class="sextingsafe-as-of"><span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2026-11-01" lang="pt" dir="ltr">01/11/2026</time></span></span>'
+        ' <a href="https://example.org/gb-line"><bdi dir="ltr">'
+        'https://example.org/gb-line</bdi></a></span><p class="sextingsafe-stale-note">'
+        '<span lang="en" dir="ltr">'
+        "Checked against evidence more than two years old: confirm before relying on it</span>"
+        '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="pt" dir="ltr">27/11/2026</time></p></div>'
+    ),
+    ("resources", "hh-gb-line", "tlh", None): (
+        '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
+        "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-reach">'
+        '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
+        '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
+        ' <span class="sextingsafe-as-of"><span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2019-03-01" lang="en" dir="ltr">1 Mar 2019</time></span></span>'
+        ' <span class="sextingsafe-channel" data-channel="web"><span lang="en" dir="ltr">'
+        'Website</span> <span class="sextingsafe-as-of"><span lang="en" dir="ltr">as of</span>'
+        ' <time datetime="2026-11-01" lang="en" dir="ltr">1 Nov 2026</time></span></span>'
+        ' <a href="https://example.org/gb-line"><bdi dir="ltr">'
+        'https://example.org/gb-line</bdi></a></span><p class="sextingsafe-stale-note">'
+        '<span lang="en" dir="ltr">'
+        "Checked against evidence more than two years old: confirm before relying on it</span>"
+        '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div>'
+    ),
+}
+
+
 class TestViewHtml:
     """Each view renders as this exact HTML: nothing dropped, added or left unescaped."""
 
@@ -167,3 +301,108 @@ class TestViewHtml:
         view = getattr(packs[pack], kind)[item_id].localize(locale)
 
         assert PAGES[pack, kind, item_id, locale] == view.__html__()
+
+
+class TestHelpHtml:
+    """Help in HTML: emergency numbers, services with dated and stale channels, removal limits."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def pack(cls) -> Catalogue:
+        """The help-html pack alone."""
+        return Catalogue.load(PACKS / "help-html", include_bundled=False)
+
+    @pytest.mark.parametrize(("kind", "item_id", "locale", "country"), HELP_PAGES)
+    def test_html(
+        self, pack: Catalogue, kind: str, item_id: str, locale: str, country: str | None
+    ) -> None:
+        """The view for the reader's country (or none), on a fixed day, is exactly this HTML.
+
+        Dates follow the reader's locale in the variety its catalogue is written in (``pt``
+        is written as in Portugal), or the text's own where Babel has no data for the reader's
+        (``tlh``). A question that needs no help has no help section, whatever the country.
+        """
+        item = getattr(pack, kind)[item_id]
+        more: dict[str, object] = {} if kind == "faq" else {"today": DAY}
+        if kind != "resources":
+            more["country"] = country
+
+        assert (
+            HELP_PAGES[kind, item_id, locale, country] == item.localize(locale, **more).__html__()
+        )
+
+    def test_view_without_channels(self, pack: Catalogue) -> None:
+        """A view made by hand without its channels' freshness shows the bare values and links."""
+        view = pack.resources["hh-gb-line"].localize("en", today=DAY)
+
+        assert (
+            '<span class="sextingsafe-reach"><a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi>'
+            '</a> <bdi dir="ltr">https://example.org/gb-line</bdi> '
+            '<a href="https://example.org/gb-line"><bdi dir="ltr">https://example.org/gb-line</bdi>'
+            "</a></span>"
+        ) in resource_html(attrs.evolve(view, channels=()))
+
+    def test_without_a_catalogue(self, pack: Catalogue) -> None:
+        """Without a renderer (a resource made by hand), labels are the English words."""
+        view = pack.resources["hh-gb-line"].localize("en", today=DAY)
+        bare = attrs.evolve(view, resource=attrs.evolve(view.resource, renderer=None))
+        advice = pack.advice["hh-get-help"].localize("en", country="GB", today=DAY)
+        no_renderer = attrs.evolve(advice, advice=attrs.evolve(advice.advice, renderer=None))
+
+        page = resource_html(bare)
+
+        assert (
+            '<span class="sextingsafe-as-of">as of <time datetime="2019-03-01" lang="en" '
+            'dir="ltr">1 Mar 2019</time></span>'
+        ) in page
+        assert (
+            '<p class="sextingsafe-checked">Last checked: <time datetime="2026-11-27" lang="en" '
+            'dir="ltr">27 Nov 2026</time></p>'
+        ) in page
+        assert (
+            '<p class="sextingsafe-correction"><a href="https://sextingsafe.readthedocs.io/en/'
+            'latest/how-to/report-a-correction.html">Report a wrong number or text</a></p>'
+        ) == correction_html(no_renderer)
+
+    @pytest.mark.parametrize(
+        ("locale", "sentence", "numbers", "expected"),
+        [
+            (
+                "en",
+                "Call 112, not 1121: 112 again. Or +44 20 7946 0000.",
+                ("112", "+44 20 7946 0000"),
+                (
+                    '<span lang="en" dir="ltr">Call <a href="tel:112" dir="ltr">112</a>, not 1121: '
+                    '112 again. Or <a href="tel:+442079460000" dir="ltr">+44 20 7946 0000</a>.</span>'
+                ),
+            ),
+            (
+                "ar",
+                "اتصل بـ 999 أو 112.",
+                ("999", "112"),
+                (
+                    '<span lang="ar" dir="rtl">اتصل بـ <a href="tel:999" dir="ltr">999</a> أو '
+                    '<a href="tel:112" dir="ltr">112</a>.</span>'
+                ),
+            ),
+        ],
+    )
+    def test_emergency_links(
+        self,
+        pack: Catalogue,
+        locale: str,
+        sentence: str,
+        numbers: tuple[str, ...],
+        expected: str,
+    ) -> None:
+        """Each number is linked once, whole (not inside 1121), dialled with its '+'."""
+        view = pack.advice["hh-get-help"].localize(locale, country="GB", today=DAY).emergency
+        assert view is not None
+        changed = attrs.evolve(
+            view, numbers=numbers, sentence=LocalizedText(sentence, locale=locale)
+        )
+
+        assert (
+            f'<p class="sextingsafe-emergency" data-known="true">{expected}</p>'
+            == emergency_html(changed)
+        )

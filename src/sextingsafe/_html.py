@@ -6,10 +6,12 @@ one place; nothing below the views knows about HTML.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
 from ._format import escape, format_day, html_element, html_text, ltr
+from ._labels import LABELS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -181,7 +183,7 @@ def _dated(view: LocalizedResource, label: str, day: dt.date, text: LocalizedTex
     """A label ("as of", "Last checked") and a day written for the reader, in a ``<time>``."""
     renderer = view.resource.renderer
     words = renderer.label(label, view.description.requested) if renderer is not None else None
-    words_html = words.__html__() if words is not None else escape(label)
+    words_html = words.__html__() if words is not None else escape(LABELS[label])
     separator = ": " if label == "last-checked" else " "
     return (
         f'{words_html}{separator}<time datetime="{day.isoformat()}" lang="{escape(text.lang)}" '
@@ -222,11 +224,16 @@ def emergency_html(view: LocalizedEmergency) -> HTML:
         # Whole numbers only: "112" must not match inside "1121". The link is isolated (dir).
         link = f'<a href="tel:{escape(_dialled(number))}" dir="ltr">{escape(number)}</a>'
         pattern = re.compile(rf"(?<![0-9]){re.escape(escape(number))}(?![0-9])")
-        body = pattern.sub(link.replace("\\", "\\\\"), body, count=1)
+        # A function, so nothing in the link is read as a backreference.
+        body = pattern.sub(functools.partial(_constant, link), body, count=1)
     return HTML(
         f'<p class="sextingsafe-emergency" data-known="{known}">'
         f'<span lang="{escape(sentence.lang)}" dir="{escape(sentence.direction)}">{body}</span></p>'
     )
+
+
+def _constant(text: str, _match: re.Match[str]) -> str:
+    return text
 
 
 def _dialled(number: str) -> str:
@@ -241,7 +248,7 @@ def correction_html(view: LocalizedAdvice | LocalizedQuestion | LocalizedScript)
     text = (
         renderer.label("report-a-correction", first.requested).__html__()
         if renderer is not None
-        else "Report a wrong number or text"
+        else escape(LABELS["report-a-correction"])
     )
     return f'<p class="sextingsafe-correction"><a href="{escape(CORRECTION_URL)}">{text}</a></p>'
 
@@ -322,8 +329,9 @@ def _day(day: dt.date, text: LocalizedText) -> str:
 
     # The reader's locale, as the page around the text is theirs, even where the text itself
     # fell back to English; a bare language in the variety its catalogue is written in.
+    # The text's own locale is always one Babel knows: packs' catalogues are checked for it.
     wanted = str(parse_locale(text.requested))
-    for name in (WRITTEN_IN.get(wanted, wanted), WRITTEN_IN.get(text.locale, text.locale), "en_GB"):
+    for name in (WRITTEN_IN.get(wanted, wanted), WRITTEN_IN.get(text.locale, text.locale)):
         try:
             return format_day(day, to_babel(name))
         except LookupError:  # a region Babel has no data for: try the next

@@ -10,6 +10,9 @@ as they do in an editable install), adds mutmut's settings, and runs ``mutmut ru
 It prints, and with ``--output`` writes, a Markdown table of the score per module, and lists
 each surviving mutant.
 ``--module _qa`` (repeatable) mutates fewer modules, to work on one module's survivors.
+``--survivors`` keeps the last run's results and tests again only the mutants that survived it,
+with the checkout's tests as they are now: minutes, where a full run takes most of an hour.
+After a change to a mutated module, run that module in full (``--module``) instead.
 
 It takes 35 to 40 minutes on two cores: too long for CI, so the score is recorded on the
 quality page (``docs/explanation/quality.md``) instead, with the commit it was measured on.
@@ -89,12 +92,28 @@ def configure(modules: list[str], tracked: str, deselected: list[str]) -> None:
         f"only_mutate = {json.dumps(only)}\n"
         f"pytest_add_cli_args = [{ignores}]\n"
         'pytest_add_cli_args_test_selection = ["tests"]\n'
-        # The defaults (15 x the clean time + 1 s) are generous; a mutant that loops is rare.
-        "timeout_multiplier = 10.0\n"
+        # 15 x the clean time + 1 s by default: a mutant that loops then costs minutes, and
+        # the render and scanner loops have many. 5 x still leaves a busy machine room.
+        "timeout_multiplier = 5.0\n"
         "use_git_change_detection = false\n"
     )
     with (WORK / "pyproject.toml").open("a", encoding="utf-8") as handle:
         handle.write(config)
+
+
+def refresh_unmutated(modules: list[str]) -> None:
+    """Copy the package's modules that are not mutated over mutmut's copies of them.
+
+    mutmut regenerates a mutated module whose source changed, but keeps the copy it once made
+    of any other module.
+    """
+    mutated = {f"{m}.py" for m in modules}
+    package = WORK / "src" / "sextingsafe"
+    for source in package.rglob("*"):
+        relative = source.relative_to(WORK / "src")
+        target = WORK / "mutants" / "src" / relative
+        if source.is_file() and source.name not in mutated and target.parent.is_dir():
+            shutil.copy2(source, target)
 
 
 def deselect_args(tests: list[str]) -> list[str]:
@@ -190,15 +209,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", action="append", choices=MODULES, help="mutate only these")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--survivors", action="store_true", help="test again only the last run's survivors"
+    )
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
-    # mutmut would keep a file it once copied unmutated as up to date: start its work over.
-    shutil.rmtree(WORK / "mutants", ignore_errors=True)
+    again = scores(modules)[1] if args.survivors else []
+    if not again:
+        # mutmut would keep a file it once copied unmutated as up to date: start its work over.
+        shutil.rmtree(WORK / "mutants", ignore_errors=True)
     WORK.mkdir(exist_ok=True)
     tracked = copy_checkout()
+    if again:
+        refresh_unmutated(modules)
     deselected = failing_tests()
     configure(modules, tracked, deselected)
-    mutmut("run", "--max-children", str(args.max_children))
+    mutmut("run", "--max-children", str(args.max_children), *again)
     text = report(*scores(modules))
     if deselected:
         text += f"\n{len(deselected)} test(s) failing on the unmutated code, left out:\n"

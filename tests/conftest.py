@@ -32,12 +32,14 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Under mutation testing, start each mutant's tests with the package's caches empty.
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Under mutation testing, start every test with the package's caches empty.
 
-    mutmut imports the tests once, in a process that then forks a child per mutant: what that
-    import computed and cached (parsed locales, Babel locales, rendered views, the help index,
-    checked plural rules) was computed by the unmutated code, and would hide a mutant of it.
+    mutmut imports the tests once, in a process that then forks a child per mutant, and maps
+    each function to the tests that call it. What was cached before a test (parsed locales,
+    Babel locales, rendered views, the help index, checked plural rules) was computed by the
+    unmutated code or by another test: it would hide a mutant from the test, and the test from
+    the map.
     """
     if "MUTANT_UNDER_TEST" in os.environ:
         forget_caches()

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sextingsafe import Period
-from sextingsafe._format import escape, html_element, render_template
+from sextingsafe._format import escape, format_alternatives, html_element, render_template
 
 LOCALES = ["en_GB", "fr", "pl", "ar"]
 PERIOD = Period(start=dt.date(2017, 1, 1), end=dt.date(2019, 8, 19))
@@ -208,6 +208,34 @@ class TestRenderTemplate:
             return
         assert isinstance(result, str)
         assert set(values.asked) <= set(VALUES)
+
+
+class TestFormatEdges:
+    """The formatting of values no other test reaches: floats, huge numbers, doubled letters."""
+
+    def test_year_given_as_a_float(self) -> None:
+        """A year stored as 2019.0 still reads 2019."""
+        assert "2019" == render_template("{y:year}", {"y": 2019.0}, None, Locale.parse("en"))
+
+    def test_decimals_kept(self) -> None:
+        """Neither a count nor a percentage is rounded to the locale's usual decimals."""
+        assert "1.234,5678 and 14,825\xa0%" == render_template(
+            "{n} and {s:percent}", {"n": 1234.5678, "s": 0.14825}, None, Locale.parse("de")
+        )
+
+    def test_beyond_babel(self) -> None:
+        """A number beyond Babel's decimal context is shown as Python writes it, not refused."""
+        assert "1" + "0" * 40 == render_template("{n}", {"n": 10**40}, None, Locale.parse("en"))
+
+    def test_doubled_letters_are_text(self) -> None:
+        """Only doubled braces are escapes: "XXL" stays as written."""
+        assert "5 XXL shirts" == render_template(
+            "{count} XXL shirts", {"count": 5}, None, Locale.parse("en")
+        )
+
+    def test_alternatives(self) -> None:
+        """Alternatives are joined with the locale's word for "or"."""
+        assert "112 lub 999" == format_alternatives(["112", "999"], Locale.parse("pl"))
 
 
 class TestEscape:

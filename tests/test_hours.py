@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -212,6 +213,43 @@ class TestFormat:
     def test_always(self, locale: str, expected: str) -> None:
         """Always-open hours are CLDR's "24 hours"."""
         assert expected == format_hours(Hours(always=True), locale)
+
+    def test_days_running_over_the_weekend(self) -> None:
+        """Saturday to Monday is one run of days; Finnish names days in their stand-alone form."""
+        hours = Hours(
+            zone="Europe/London",
+            periods=[{"days": "sat-mon", "opens": "09:00", "closes": "17:00"}],
+        )
+
+        assert "Saturday–Monday 9:00\u202fAM\u2009–\u20095:00\u202fPM (United Kingdom Time)" == (
+            format_hours(hours, "en")
+        )
+        assert "lauantai–maanantai 9.00–17.00 (aikavyöhyke: Iso-Britannia)" == (
+            format_hours(hours, "fi")
+        )
+
+    def test_times_babel_cannot_format(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Where Babel cannot fill a locale's time pattern, the 24-hour one is used instead.
+
+        The Babel used here fills every shipped locale's; some versions could not fill
+        flexible day periods (as in zh_Hant), and the fallback stays for them.
+        """
+        import babel.dates
+
+        real = babel.dates.format_interval
+
+        def older_babel(*args: Any, **kwargs: Any) -> str:
+            if kwargs.get("skeleton") != "Hm":
+                raise NotImplementedError("flexible day periods")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(babel.dates, "format_interval", older_babel)
+        hours = Hours(
+            zone="Europe/London",
+            periods=[{"days": "mon", "opens": "09:00", "closes": "17:00"}],
+        )
+
+        assert "Monday 09:00\u2009–\u200917:00 (United Kingdom Time)" == format_hours(hours, "en")
 
     def test_overnight_and_separate_days(self) -> None:
         """Days that are not consecutive are listed; an overnight period shows both times."""

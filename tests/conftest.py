@@ -51,6 +51,7 @@ def forget_caches() -> None:
 
     _i18n._parsed.clear()
     _i18n._babel_locales.clear()
+    _i18n._frozen_class = None
     _help._countries = None
     getattr(_packs._plural_fault, "cache_clear", lambda: None)()
     catalogue = _catalogue._default

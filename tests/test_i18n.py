@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import pickle
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from sextingsafe._i18n import (
     fallback_chain,
     negotiate_ids,
     parse_locale,
+    to_babel,
 )
 
 EXAMPLE_PO = Path(__file__).parent / "packs" / "example" / "locale" / "fr" / "LC_MESSAGES"
@@ -475,3 +477,68 @@ class TestReviewComment:
     def test_reads(self, comments: list[str], expected: str | None) -> None:
         """The first well-formed comment names the reviewer; anything else names nobody."""
         assert expected == review_comment(comments)
+
+
+class TestSharedBabelLocales:
+    """to_babel(): one cached babel.Locale per name, shared by every caller, so read-only."""
+
+    def test_identity(self) -> None:
+        """The locale is the name's: language, script and territory, and it reads as a Locale."""
+        brazil, hant = to_babel("pt_BR"), to_babel("zh_Hant")
+
+        assert ("pt", None, "BR") == (brazil.language, brazil.script, brazil.territory)
+        assert ("zh", "Hant", None) == (hant.language, hant.script, hant.territory)
+        assert ("Locale('pt', territory='BR')", "Locale") == (repr(brazil), type(brazil).__name__)
+        assert brazil is to_babel("pt_BR")
+
+    def test_read_only(self) -> None:
+        """Setting an attribute of the shared locale fails, naming it."""
+        with pytest.raises(AttributeError) as caught:
+            to_babel("pt_BR").territory = "PT"
+
+        assert "this Locale is shared and read-only; cannot set 'territory'" == str(caught.value)
+        assert "BR" == to_babel("pt_BR").territory
+
+    def test_a_copy_is_ordinary(self) -> None:
+        """A pickled or copied locale is a plain babel.Locale, equal to it, that can be changed."""
+        copy = pickle.loads(pickle.dumps(to_babel("pt_BR")))  # noqa: S301 - our own bytes
+
+        assert (babel.Locale, babel.Locale("pt", "BR")) == (type(copy), copy)
+        copy.territory = "PT"
+        assert "pt_PT" == str(copy)
+
+    def test_unknown(self) -> None:
+        """A name Babel has no data for is a LookupError saying so."""
+        with pytest.raises(LookupError) as caught:
+            to_babel("en_KK")
+
+        assert "Babel has no locale data for 'en_KK': unknown locale 'en_KK'" == str(caught.value)
+
+
+class TestAcceptLanguage:
+    """negotiate_ids() reads an Accept-Language header's entries and their q values."""
+
+    @pytest.mark.parametrize(
+        ("header", "chosen"),
+        [
+            ("fr;q=1, pl", "fr"),  # no q is q=1: the order decides
+            ("fr;q=0.5, , pl", "pl"),  # an empty entry is skipped, not the end
+            ("xx, *", "en"),  # anything: English, the source language
+            ("fr;q=0, pl;q=0.1", "pl"),  # q=0 means not wanted
+        ],
+    )
+    def test_chosen(self, header: str, chosen: str) -> None:
+        """The best entry by quality, then by order, among the supported locales."""
+        found = negotiate_ids(header, ["fr", "pl"])
+
+        assert found is not None
+        assert chosen == found[1]
+
+    def test_bad_parameter(self) -> None:
+        """A parameter other than q is an error naming the header and the parameter."""
+        with pytest.raises(InvalidLocaleError) as caught:
+            negotiate_ids("fr;level=1", ["fr"])
+
+        assert "invalid locale 'fr;level=1': bad parameter 'level=1'; expected q=0 to q=1" == str(
+            caught.value
+        )

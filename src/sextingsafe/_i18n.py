@@ -225,10 +225,9 @@ def negotiate_ids(
     else:
         tags = list(preferred)
     # Parse every tag first, so that a malformed entry is an error wherever it stands.
+    # "*" (anything) is English, the default: always available, as the source language.
     parsed = [DEFAULT if tag == "*" else parse_locale(tag) for tag in tags]
-    for tag, wanted in zip(tags, parsed, strict=True):
-        if tag == "*":
-            return DEFAULT, str(DEFAULT)
+    for wanted in parsed:
         chain = fallback_chain(wanted, available)
         if chain[0] != str(DEFAULT) or wanted.language == DEFAULT.language:
             return wanted, chain[0]

@@ -1,0 +1,105 @@
+"""A pack's content files: which are read, in what order, and each problem in full on its line."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from sextingsafe import PackProblem
+from sextingsafe._packs import MAX_FILE_BYTES, read_pack
+
+from .conftest import MakePack
+
+UNKNOWN_FILE = (
+    "unknown content file; expected a name like sources.toml, occasions.toml, quotes.toml, "
+    "resources.toml, facts.toml, advice.toml, glossary.toml, faq.toml, scripts.toml, "
+    "emergency.toml (or 'advice-topic.toml')"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "problems"),
+    [
+        ({"notes.toml": "a = 1\n"}, [PackProblem("notes.toml", 0, UNKNOWN_FILE)]),
+        (
+            {"facts-extra.toml": '[[advice]]\nid = "x"\n'},
+            [PackProblem("facts-extra.toml", 0, "unknown table 'advice'; expected [[fact]]")],
+        ),
+        (
+            {"quotes-extra.toml": '[[advice]]\nid = "x"\n'},
+            [
+                PackProblem(
+                    "quotes-extra.toml",
+                    0,
+                    "unknown table 'advice'; expected [[speaker]] or [[quote]]",
+                )
+            ],
+        ),
+        (
+            {"facts-extra.toml": "fact = 1\n"},
+            [PackProblem("facts-extra.toml", 0, "'fact' must be an array of tables: [[fact]]")],
+        ),
+        (
+            {"facts-extra.toml": "fact = [1, 2]\n"},
+            [PackProblem("facts-extra.toml", 0, "each [[fact]] must be a table")] * 2,
+        ),
+        (
+            {"facts-extra.toml": b"# ok\n# \xff bad\n"},
+            [PackProblem("facts-extra.toml", 2, "not valid UTF-8: invalid start byte")],
+        ),
+        (
+            {"facts-extra.toml": "[[fact]]\nid = \n"},
+            [PackProblem("facts-extra.toml", 2, "bad TOML: Invalid value (at line 2, column 6)")],
+        ),
+        (
+            {"facts-extra.toml": "# fine\na = " + "[" * 150 + "]" * 150 + "\n"},
+            [PackProblem("facts-extra.toml", 2, "a value is nested too deeply")],
+        ),
+        ({"facts-extra.toml": "\ufeff# a byte order mark is allowed\n"}, []),
+    ],
+)
+def test_problems(
+    make_pack: MakePack, files: dict[str, str | bytes], problems: list[PackProblem]
+) -> None:
+    """Each file's problem, with its line where the file has one."""
+    assert problems == list(read_pack(make_pack("example", files)).problems)
+
+
+def test_unreadable_ids(make_pack: MakePack) -> None:
+    """The ids in a file that cannot be parsed are noted, so references to them are not errors."""
+    raw = read_pack(make_pack("example", {"advice-more.toml": '[[advice]]\nid = "gone"\nx =\n'}))
+
+    assert frozenset({("advice", "gone")}) == raw.unreadable
+
+
+def test_files_that_are_not_read(make_pack: MakePack) -> None:
+    """A link, a directory and a file over the size limit are each refused, unread."""
+    pack = make_pack("example")
+    os.symlink(pack / "facts.toml", pack / "facts-link.toml")
+    (pack / "facts-dir.toml").mkdir()
+    (pack / "facts-huge.toml").write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+
+    assert [
+        PackProblem("facts-dir.toml", 0, "not a regular file"),
+        PackProblem(
+            "facts-huge.toml",
+            0,
+            f"file is {MAX_FILE_BYTES + 1} bytes; the limit is {MAX_FILE_BYTES}",
+        ),
+        PackProblem("facts-link.toml", 0, "symbolic links are not followed in content packs"),
+    ] == list(read_pack(pack).problems)
+
+
+def test_main_file_first(make_pack: MakePack) -> None:
+    """A kind's main file is read before its others, whatever their names sort as."""
+    extra = (
+        '[[advice]]\nid = "aaa-first-by-name"\naudiences = ["parents-carers"]\n'
+        'topics = ["support"]\ntitle = "T"\nbody = "B."\nsources = ["example-guidance"]\n'
+        "reviewed = 2026-11-27\n"
+    )
+    raw = read_pack(make_pack("example", {"advice-aaa.toml": extra}))
+
+    assert [("advice.toml", "example-talk"), ("advice-aaa.toml", "aaa-first-by-name")] == [
+        (r.path, r.data["id"]) for r in raw.records if r.kind == "advice"
+    ]

@@ -202,3 +202,155 @@ class TestTranslationWarnings:
 
         assert [] == translation_warnings(read_pack(bare), messages)
         assert [] == translation_warnings(read_pack(linked), messages)
+
+
+FRENCH = (Path(__file__).parent / "packs" / "example" / PO).read_text(encoding="utf-8")
+FR_STATEMENT = (
+    "msgstr \"Entre {period}, {share:percent} des {count} signalements d'exemple ont été clos "
+    'en {year:year}."'
+)
+
+
+def french(*edits: tuple[str, str], more: str = "") -> str:
+    """The example's French catalogue with each (old, new) edit made once, and *more* after."""
+    text = FRENCH
+    for old, new in edits:
+        assert 1 == text.count(old), old
+        text = text.replace(old, new)
+    return text + more
+
+
+class TestSourceCatalogues:
+    """Each problem of a ``.po`` file or of the directories it is in, in full."""
+
+    def test_directory_names(self, make_pack: MakePack) -> None:
+        """Each locale directory must be a directory named for a locale Babel knows."""
+        pack = make_pack(
+            "example",
+            {
+                "locale/fr-FR/LC_MESSAGES/sextingsafe.po": FRENCH,
+                "locale/english/x": "",
+                "locale/xx/LC_MESSAGES/sextingsafe.po": FRENCH,
+                "locale/de": "a file",
+                "locale/pl/LC_MESSAGES": "a file",
+            },
+        )
+
+        assert [
+            PackProblem("locale/de", 0, "not a directory"),
+            PackProblem("locale/english", 0, "'english' is not a locale Babel knows"),
+            PackProblem(
+                "locale/fr-FR",
+                0,
+                "directory names must be locale names such as 'fr' or 'pt_BR', not 'fr-FR'",
+            ),
+            PackProblem("locale/pl/LC_MESSAGES", 0, "not a directory"),
+            PackProblem("locale/xx", 0, "'xx' is not a locale Babel knows"),
+        ] == problems(pack)
+
+    @pytest.mark.parametrize(
+        ("target", "link", "where"),
+        [
+            ("locale", "locale", "locale"),
+            ("locale/fr/LC_MESSAGES", "locale/pl/LC_MESSAGES", "locale/pl/LC_MESSAGES"),
+            (PO, "locale/pl/LC_MESSAGES/sextingsafe.po", "locale/pl/LC_MESSAGES/sextingsafe.po"),
+        ],
+    )
+    def test_links(self, make_pack: MakePack, target: str, link: str, where: str) -> None:
+        """A link anywhere on the way to a catalogue is refused, at the link."""
+        pack = make_pack("example", {"locale/pl/x": ""})
+        elsewhere = Path(__file__).parent / "packs" / "example" / target
+        if link == "locale":
+            shutil.rmtree(pack / "locale")
+        else:
+            (pack / link).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(elsewhere, pack / link)
+
+        assert [
+            PackProblem(where, 0, "symbolic links are not followed in content packs")
+        ] == problems(pack)
+
+    @pytest.mark.parametrize(
+        ("text", "line", "message"),
+        [
+            (
+                french((FR_STATEMENT, 'msgstr "Entre {period}, {share} des {count}."')),
+                20,
+                (
+                    "the translation's placeholders ({count}, {period}, {share}) differ from the "
+                    "message's ({count}, {period}, {share:percent}, {year:year}); keep each of the "
+                    "message's placeholders, once, as written"
+                ),
+            ),
+            (
+                french((FR_STATEMENT, 'msgstr "Entre {period} {count.__class__}."')),
+                20,
+                (
+                    "bad placeholder in the translation: stray '{' at position 15 in "
+                    "'Entre {period} {count.__class__}.': placeholders are {name} or {name:spec}; "
+                    "write {{ or }} for a literal brace"
+                ),
+            ),
+            (
+                french(('msgstr "Tu peux parler', 'msgstr "Appelle {emergency} ou tu peux parler')),
+                16,
+                (
+                    "the translation has {emergency} 1 time(s), the message 0: keep it as it is, "
+                    "for the reader's emergency number"
+                ),
+            ),
+            (
+                french(
+                    more='\nmsgctxt "advice:x:note"\nmsgid "Call {emergency}."\nmsgstr "Le 112."\n'
+                ),
+                29,
+                (
+                    "the translation has {emergency} 0 time(s), the message 1: keep it as it is, "
+                    "for the reader's emergency number"
+                ),
+            ),
+            (
+                french(more='\nmsgctxt "fact:x:caveat"\nmsgid "x"\nmsgstr "y\\x1b"\n'),
+                29,
+                "the translation contains the control character '\\x1b'",
+            ),
+            (
+                french(
+                    more='\nmsgctxt "ui:sources-count"\nmsgid "{count} source"\n'
+                    'msgid_plural "{count} sources"\nmsgstr[0] "{count} source"\n'
+                    'msgstr[1] "des sources"\n'
+                ),
+                31,
+                (
+                    "the translation's placeholders (none) differ from the message's ({count}); "
+                    "keep each of the message's placeholders, once, as written"
+                ),
+            ),
+            (
+                french(more='\nmsgid "x"\nnonsense\n'),
+                28,
+                "not a valid .po file: unknown keyword 'nonsense'",
+            ),
+            (
+                french(("nplurals=2; plural=(n > 1);", "nplurals=2; plural=(n + 5);")),
+                7,
+                "Plural-Forms rule picks a form that does not exist (of 2) for n=0",
+            ),
+        ],
+    )
+    def test_problem(self, make_pack: MakePack, text: str, line: int, message: str) -> None:
+        """Each kind of problem, on the line of the translation (or header) that has it."""
+        assert [PackProblem(PO, line, message)] == problems(make_pack("example", {PO: text}))
+
+    def test_fuzzy_and_untranslated(self, make_pack: MakePack) -> None:
+        """Fuzzy and empty translations are not shown, so they are not checked."""
+        text = french(
+            (
+                'msgctxt "fact:example-share:statement"',
+                '#, fuzzy\nmsgctxt "fact:example-share:statement"',
+            ),
+            (FR_STATEMENT, 'msgstr "{nope}"'),
+            more='\nmsgctxt "fact:example-share:caveat"\nmsgid "{a}"\nmsgstr ""\n',
+        )
+
+        assert [] == problems(make_pack("example", {PO: text}))

@@ -337,6 +337,16 @@ class TestItemChecks:
             },
         )
 
+    def test_words_to_avoid_with_an_audience(self, make_pack: Any) -> None:
+        """A word the glossary avoids only with young people is a finding only for them."""
+        answer = "Sexting can go wrong. Tell an adult you trust."
+        parents = self._question(answer, who="parents-carers", ages="{ min = 11 }")
+
+        assert ("q", "terminology") in self._findings(
+            make_pack, {"faq.toml": self._question(answer)}
+        )
+        assert [] == self._findings(make_pack, {"faq.toml": parents, "scripts.toml": ""})
+
     def test_children(self, make_pack: Any) -> None:
         """For under-11s, the police in the first sentence and long words both fail."""
         answer = (

@@ -338,9 +338,7 @@ class TestCheckPo:
 
         faults = check_po(str(path), "pl", messages, complete=False)
 
-        assert [("", "Content-Type must declare charset=UTF-8")] == [
-            (f.context, f.fault) for f in faults
-        ]
+        assert [CatalogueFault("pl", "", "Content-Type must declare charset=UTF-8")] == faults
 
     def test_every_fault_in_order(
         self, tmp_path: Path, messages: tuple[tuple[str, str], ...]

@@ -148,8 +148,9 @@ def _check_headers(locale: str, catalog: Any) -> list[CatalogueFault]:
 
     faults: list[CatalogueFault] = []
     headers = {key.lower(): value for key, value in catalog.mime_headers}
+    # Babel writes the header back as a locale identifier: "pt-BR" reads as "pt_BR".
     language = headers.get("language", "")
-    if language.replace("-", "_") != locale:
+    if language != locale:
         faults.append(
             CatalogueFault(locale, "", f"Language header is {language!r}, expected {locale!r}")
         )

@@ -169,6 +169,8 @@ HELP_PAGES = {
         '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
         "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
         '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-hours"><span lang="en" dir="ltr">'
+        "Monday–Friday 09:00–17:00 (United Kingdom Time)</span></span>"
         ' <span class="sextingsafe-reach">'
         '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
         '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
@@ -181,6 +183,16 @@ HELP_PAGES = {
         'https://example.org/gb-line</bdi></a></span><p class="sextingsafe-stale-note">'
         '<span lang="en" dir="ltr">'
         "Checked against evidence more than two years old: confirm before relying on it</span>"
+        '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div></li>'
+        '<li><div class="sextingsafe-resource" data-id="hh-gb-chat" data-confidence="partial">'
+        "<strong><bdi>GB Chat</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">'
+        "A fictional chat service for young people in the UK, reached from an app.</span>"
+        ' <p class="sextingsafe-partial"><span lang="en" dir="ltr">'
+        "Some details of this service are not fully confirmed</span></p>"
+        '<p class="sextingsafe-undated"><span lang="en" dir="ltr">'
+        "The date of the evidence for these details is not recorded: check before relying on them</span>"
         '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
         ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div></li>'
         '</ul></div><div class="sextingsafe-need" data-need="remove-image-under-18">'
@@ -232,6 +244,73 @@ HELP_PAGES = {
         '<span lang="en" dir="ltr">Report a wrong number or text</span></a></p></section>'
         "</article>"
     ),
+    ("advice", "hh-get-help", "fr", "GB"): (
+        '<article class="sextingsafe-advice" data-id="hh-get-help" data-country="GB"><h3>'
+        '<span lang="en" dir="ltr">Get help</span></h3><p><span lang="en" dir="ltr">'
+        "If you are in danger now, call 999 or 112. You can also talk to a helpline.</span></p>"
+        '<section class="sextingsafe-help"><p class="sextingsafe-emergency" data-known="true">'
+        '<span lang="en" dir="ltr">'
+        'If someone is in danger right now, call <a href="tel:999" dir="ltr">999</a>'
+        ' or <a href="tel:112" dir="ltr">112</a>.</span></p>'
+        '<div class="sextingsafe-need" data-need="child-helpline">'
+        '<h4 class="sextingsafe-need-label"><span lang="en" dir="ltr">Someone to talk to</span>'
+        '</h4><ul class="sextingsafe-resources"><li>'
+        '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
+        "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-hours"><span lang="fr" dir="ltr">'
+        "lundi–vendredi 09:00\u2009–\u200917:00 (heure : Royaume-Uni)</span></span>"
+        ' <span class="sextingsafe-reach">'
+        '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
+        '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
+        ' <span class="sextingsafe-as-of"><span lang="fr" dir="ltr">au</span>'
+        ' <time datetime="2019-03-01" lang="fr" dir="ltr">1 mars 2019</time></span></span>'
+        ' <span class="sextingsafe-channel" data-channel="web"><span lang="en" dir="ltr">'
+        'Website</span> <span class="sextingsafe-as-of"><span lang="fr" dir="ltr">au</span>'
+        ' <time datetime="2026-11-01" lang="fr" dir="ltr">1 nov. 2026</time></span></span>'
+        ' <a href="https://example.org/gb-line"><bdi dir="ltr">'
+        'https://example.org/gb-line</bdi></a></span><p class="sextingsafe-stale-note">'
+        '<span lang="en" dir="ltr">'
+        "Checked against evidence more than two years old: confirm before relying on it</span>"
+        '</p><p class="sextingsafe-checked"><span lang="fr" dir="ltr">'
+        'Dernière vérification</span>: <time datetime="2026-11-27" lang="fr" dir="ltr">'
+        "27 nov. 2026</time></p></div></li><li>"
+        '<div class="sextingsafe-resource" data-id="hh-gb-chat" data-confidence="partial">'
+        "<strong><bdi>GB Chat</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">'
+        "A fictional chat service for young people in the UK, reached from an app.</span>"
+        ' <p class="sextingsafe-partial"><span lang="en" dir="ltr">'
+        "Some details of this service are not fully confirmed</span></p>"
+        '<p class="sextingsafe-undated"><span lang="en" dir="ltr">'
+        "The date of the evidence for these details is not recorded: check before relying on them</span>"
+        '</p><p class="sextingsafe-checked"><span lang="fr" dir="ltr">'
+        'Dernière vérification</span>: <time datetime="2026-11-27" lang="fr" dir="ltr">'
+        "27 nov. 2026</time></p></div></li></ul></div>"
+        '<div class="sextingsafe-need" data-need="remove-image-under-18">'
+        '<h4 class="sextingsafe-need-label"><span lang="en" dir="ltr">'
+        'Get a nude image taken under 18 removed</span></h4><ul class="sextingsafe-resources">'
+        '<li><div class="sextingsafe-resource" data-id="hh-remove" data-confidence="verified">'
+        "<strong><bdi>Remove Tool</bdi></strong> (<bdi>Example Foundation</bdi>"
+        '): <span lang="en" dir="ltr">A fictional removal tool usable from anywhere.</span>'
+        ' <span class="sextingsafe-reach"><span class="sextingsafe-channel" data-channel="web">'
+        '<bdi dir="ltr">https://example.org/remove</bdi> <span class="sextingsafe-as-of">'
+        '<span lang="fr" dir="ltr">au</span> <time datetime="2026-11-01" lang="fr" dir="ltr">'
+        '1 nov. 2026</time></span></span></span><ul class="sextingsafe-limits"><li>'
+        '<span lang="en" dir="ltr">'
+        "You need to have the image or video on your own device to use it.</span></li><li>"
+        '<span lang="en" dir="ltr">It matches exact copies of the image only.</span></li></ul>'
+        '<p class="sextingsafe-checked"><span lang="fr" dir="ltr">Dernière vérification</span>'
+        ': <time datetime="2026-11-27" lang="fr" dir="ltr">27 nov. 2026</time></p></div></li>'
+        '</ul></div><p class="sextingsafe-correction">'
+        '<a href="https://sextingsafe.readthedocs.io/en/latest/how-to/report-a-correction.html">'
+        '<span lang="fr" dir="ltr">Signaler un numéro ou un texte erroné</span></a></p>'
+        "</section></article>"
+    ),
+    ("advice", "hh-for-parents", "en", "GB"): (
+        '<article class="sextingsafe-advice" data-id="hh-for-parents" data-country="GB"><h3>'
+        '<span lang="en" dir="ltr">Help for parents</span></h3><p><span lang="en" dir="ltr">'
+        "A helpline for parents can talk it through with you.</span></p></article>"
+    ),
     ("faq", "hh-no-help", "en", "GB"): (
         '<details class="sextingsafe-question" data-id="hh-no-help"><summary>'
         '<span lang="en" dir="ltr">Is it OK to say no?</span></summary><p>'
@@ -244,6 +323,8 @@ HELP_PAGES = {
         '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
         "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
         '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-hours"><span lang="pt" dir="ltr">'
+        "segunda-feira–sexta-feira 09:00\u2009–\u200917:00 (Hora de Reino Unido)</span></span>"
         ' <span class="sextingsafe-reach">'
         '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
         '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
@@ -263,6 +344,8 @@ HELP_PAGES = {
         '<div class="sextingsafe-resource" data-id="hh-gb-line" data-confidence="verified" data-stale="true">'
         "<strong><bdi>GB Line</bdi></strong> (<bdi>Example Trust</bdi>"
         '): <span lang="en" dir="ltr">A fictional helpline for young people in the UK.</span>'
+        ' <span class="sextingsafe-hours"><span lang="en" dir="ltr">'
+        "Monday–Friday 09:00–17:00 (United Kingdom Time)</span></span>"
         ' <span class="sextingsafe-reach">'
         '<span class="sextingsafe-channel sextingsafe-stale" data-channel="phone" data-stale="true">'
         '<a href="tel:+440000222"><bdi dir="ltr">0000 222</bdi></a>'
@@ -277,6 +360,40 @@ HELP_PAGES = {
         "Checked against evidence more than two years old: confirm before relying on it</span>"
         '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
         ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div>'
+    ),
+    ("resources", "hh-gb-chat", "en", None): (
+        '<div class="sextingsafe-resource" data-id="hh-gb-chat" data-confidence="partial">'
+        "<strong><bdi>GB Chat</bdi></strong> (<bdi>Example Trust</bdi>"
+        '): <span lang="en" dir="ltr">'
+        "A fictional chat service for young people in the UK, reached from an app.</span>"
+        ' <p class="sextingsafe-partial"><span lang="en" dir="ltr">'
+        "Some details of this service are not fully confirmed</span></p>"
+        '<p class="sextingsafe-undated"><span lang="en" dir="ltr">'
+        "The date of the evidence for these details is not recorded: check before relying on them</span>"
+        '</p><p class="sextingsafe-checked"><span lang="en" dir="ltr">Last checked</span>'
+        ': <time datetime="2026-11-27" lang="en" dir="ltr">27 Nov 2026</time></p></div>'
+    ),
+}
+
+#: Pages in a locale Babel has no data for: dates as the text's own locale (English) writes them.
+TLH = {
+    ("facts", "example-share"): (
+        '<figure class="sextingsafe-fact" data-id="example-share"><p><span lang="en" dir="ltr">'
+        "In 1 Jan 2017\u2009–\u200919 Aug 2019, 14.8% of 12,500 example reports were closed in 2019.</span>"
+        '</p><figcaption><span class="sextingsafe-sources"><cite>'
+        '<a href="https://example.org/guidance">Example guidance for testing packs</a></cite>'
+        ' (Example Safeguarding Partnership, <time datetime="2024-03-11">11 Mar 2024</time>'
+        ")</span></figcaption></figure>"
+    ),
+    ("quotes", "example-speaker-talk"): (
+        '<figure class="sextingsafe-quote" data-id="example-speaker-talk">'
+        '<blockquote lang="en" dir="ltr">Talking helps.</blockquote><figcaption>'
+        'Sam <span class="sextingsafe-pseudonym">*</span>, <span lang="en" dir="ltr">'
+        'Example youth worker</span>, <time datetime="2024-03-11">11 Mar 2024</time>'
+        '. <span class="sextingsafe-sources"><cite><a href="https://example.org/guidance">'
+        "Example guidance for testing packs</a></cite>"
+        ' (Example Safeguarding Partnership, <time datetime="2024-03-11">11 Mar 2024</time>'
+        ")</span></figcaption></figure>"
     ),
 }
 
@@ -301,6 +418,15 @@ class TestViewHtml:
         view = getattr(packs[pack], kind)[item_id].localize(locale)
 
         assert PAGES[pack, kind, item_id, locale] == view.__html__()
+
+    @pytest.mark.parametrize(("kind", "item_id"), TLH)
+    def test_locale_babel_does_not_know(
+        self, packs: dict[str, Catalogue], kind: str, item_id: str
+    ) -> None:
+        """A reader's locale Babel has no data for (tlh) gets dates as the text's English has them."""
+        view = getattr(packs["example"], kind)[item_id].localize("tlh")
+
+        assert TLH[kind, item_id] == view.__html__()
 
 
 class TestHelpHtml:
@@ -385,6 +511,15 @@ class TestHelpHtml:
                     '<a href="tel:112" dir="ltr">112</a>.</span>'
                 ),
             ),
+            (
+                "ar",
+                "اتصل بـ 999 أو Childline على 0800 1111.",
+                ("999",),
+                (
+                    '<span lang="ar" dir="rtl">اتصل بـ <a href="tel:999" dir="ltr">999</a> أو '
+                    '<bdi dir="ltr">Childline</bdi> على <bdi dir="ltr">0800 1111</bdi>.</span>'
+                ),
+            ),
         ],
     )
     def test_emergency_links(
@@ -395,7 +530,10 @@ class TestHelpHtml:
         numbers: tuple[str, ...],
         expected: str,
     ) -> None:
-        """Each number is linked once, whole (not inside 1121), dialled with its '+'."""
+        """Each number is linked once, whole (not inside 1121), dialled with its '+'.
+
+        In a right-to-left sentence, Latin words and other numbers are isolated left to right.
+        """
         view = pack.advice["hh-get-help"].localize(locale, country="GB", today=DAY).emergency
         assert view is not None
         changed = attrs.evolve(

@@ -241,6 +241,21 @@ class TestResolve:
             dt.datetime(2026, 12, 7, 10, tzinfo=london)
         )
 
+    def test_table_leaves_out_closed_services(self) -> None:
+        """A closed service is in no row of the table, though its country has a row."""
+        index = HelpIndex(
+            [
+                line("gb-closed", ["GB"], ["child-helpline"], status="closed"),
+                line("world-kids", [], ["child-helpline"]),
+            ]
+        )
+
+        assert ("GB",) == index.countries()
+        assert {
+            "*": {"child-helpline": ["world-kids"]},
+            "GB": {"child-helpline": ["world-kids"]},
+        } == index.table()
+
     def test_bad_need(self) -> None:
         """A need outside the vocabulary is an InvalidFilterError listing the needs."""
         with pytest.raises(InvalidFilterError, match="'child-helpline'"):

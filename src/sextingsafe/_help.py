@@ -295,8 +295,7 @@ def _eligible(resource: Resource, taken_at_age: int | None, country: str | None)
 
 
 def _open_rank(resource: Resource, at: dt.datetime) -> int:
-    method = getattr(resource, "is_open", None)
-    state = method(at) if method is not None else None
+    state = resource.is_open(at)
     return 0 if state is True else 2 if state is False else 1
 
 

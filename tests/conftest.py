@@ -21,12 +21,14 @@ import sextingsafe
 # Hypothesis profiles. No test asserts a time (benchmarks do that), so no deadline anywhere: a
 # busy machine must not fail a property. "dev" (the default) explores new examples each run;
 # "ci" (set by .ci/run, and whenever CI is set) is derandomised, so a CI run is reproducible;
-# "mutation" (set by mutation/run.py) is "ci" run twice in one process, as mutmut does.
+# "mutation" (set by mutation/run.py) is "ci" with fewer examples, run many times in one
+# process, as mutmut does.
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
 settings.register_profile(
     "mutation",
     parent=settings.get_profile("ci"),
+    max_examples=25,
     suppress_health_check=[HealthCheck.differing_executors],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
@@ -43,6 +45,28 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     """
     if "MUTANT_UNDER_TEST" in os.environ:
         forget_caches()
+
+
+#: Under mutation testing, the test files that test each mutated module most directly: they
+#: run first, so a mutant is usually killed by its first few tests instead of after hundreds.
+FIRST_FOR_MODULE = {
+    "_editorial": ("test_editorial",),
+    "_format": ("test_format", "test_hours"),
+    "_help": ("test_help",),
+    "_html": ("test_html",),
+    "_i18n": ("test_i18n",),
+    "_packs": ("test_pack_", "test_hostile"),
+    "_qa": ("test_qa",),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under mutation testing, run the mutated module's own test files first."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    module = mutant.split(".")[1] if mutant.startswith("sextingsafe.") else ""
+    first = FIRST_FOR_MODULE.get(module)
+    if first:
+        items.sort(key=lambda item: not item.path.name.startswith(first))
 
 
 def forget_caches() -> None:

@@ -192,6 +192,13 @@ class TestTranslationWarnings:
             ),
         ] == translation_warnings(read_pack(pack), messages)
 
+    def test_empty_locale_directory(self, make_pack: MakePack, messages: dict[str, str]) -> None:
+        """A locale directory with no catalogue in it has nothing to warn about."""
+        pack = make_pack("example")
+        (pack / "locale" / "de" / "LC_MESSAGES").mkdir(parents=True)
+
+        assert [] == translation_warnings(read_pack(pack), messages)
+
     def test_no_catalogues(self, make_pack: MakePack, messages: dict[str, str]) -> None:
         """A pack without a locale directory, or with a linked one, has no such warnings."""
         bare = make_pack("example")
@@ -354,3 +361,35 @@ class TestSourceCatalogues:
         )
 
         assert [] == problems(make_pack("example", {PO: text}))
+
+    def test_no_plural_header(self, make_pack: MakePack) -> None:
+        """A catalogue without plural messages needs no Plural-Forms header."""
+        text = french(('"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n', ""))
+
+        assert [] == problems(make_pack("example", {PO: text}))
+
+    def test_each_plural_form(self, make_pack: MakePack) -> None:
+        """An empty plural form is not checked, and the forms after it still are."""
+        text = french(
+            more='\nmsgctxt "ui:sources-count"\nmsgid "{count} source"\n'
+            'msgid_plural "{count} sources"\nmsgstr[0] ""\nmsgstr[1] "des sources"\n'
+        )
+
+        assert [
+            PackProblem(
+                PO,
+                31,
+                "the translation's placeholders (none) differ from the message's ({count}); "
+                "keep each of the message's placeholders, once, as written",
+            )
+        ] == problems(make_pack("example", {PO: text}))
+
+    def test_both_files_reported(self, make_pack: MakePack) -> None:
+        """A linked .po does not stop the .mo beside it from being checked."""
+        pack = make_pack("example", {PO: None, MO: b"not a mo file at all, not at all"})
+        os.symlink(Path(__file__).parent / "packs" / "example" / PO, pack / PO)
+
+        assert [
+            PackProblem(PO, 0, "symbolic links are not followed in content packs"),
+            PackProblem(MO, 0, "not a valid .mo file: not a .mo file: bad magic number"),
+        ] == problems(pack)

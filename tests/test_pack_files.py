@@ -23,26 +23,26 @@ UNKNOWN_FILE = (
     [
         ({"notes.toml": "a = 1\n"}, [PackProblem("notes.toml", 0, UNKNOWN_FILE)]),
         (
-            {"facts-extra.toml": '[[advice]]\nid = "x"\n'},
-            [PackProblem("facts-extra.toml", 0, "unknown table 'advice'; expected [[fact]]")],
+            {"facts-extra.toml": '# extra\n[[advice]]\nid = "x"\n'},
+            [PackProblem("facts-extra.toml", 2, "unknown table 'advice'; expected [[fact]]")],
         ),
         (
             {"quotes-extra.toml": '[[advice]]\nid = "x"\n'},
             [
                 PackProblem(
                     "quotes-extra.toml",
-                    0,
+                    1,
                     "unknown table 'advice'; expected [[speaker]] or [[quote]]",
                 )
             ],
         ),
         (
-            {"facts-extra.toml": "fact = 1\n"},
-            [PackProblem("facts-extra.toml", 0, "'fact' must be an array of tables: [[fact]]")],
+            {"facts-extra.toml": "# extra\n\nfact = 1\n"},
+            [PackProblem("facts-extra.toml", 3, "'fact' must be an array of tables: [[fact]]")],
         ),
         (
-            {"facts-extra.toml": "fact = [1, 2]\n"},
-            [PackProblem("facts-extra.toml", 0, "each [[fact]] must be a table")] * 2,
+            {"facts-extra.toml": "# extra\nfact = [1, 2]\n"},
+            [PackProblem("facts-extra.toml", 2, "each [[fact]] must be a table")] * 2,
         ),
         (
             {"facts-extra.toml": b"# ok\n# \xff bad\n"},
@@ -64,6 +64,21 @@ def test_problems(
 ) -> None:
     """Each file's problem, with its line where the file has one."""
     assert problems == list(read_pack(make_pack("example", files)).problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("facts-extra.toml", '[[advice]]\nid = "x"\n\n[[fact]]\nid = "after"\n', "fact"),
+        ("quotes-extra.toml", 'quote = 1\n\n[[speaker]]\nid = "after"\n', "speaker"),
+    ],
+)
+def test_good_tables_after_a_bad_one(make_pack: MakePack, name: str, text: str, kind: str) -> None:
+    """A wrong table is one problem, and the file's later tables are still read."""
+    raw = read_pack(make_pack("example", {name: text}))
+
+    assert 1 == len(raw.problems)
+    assert [(kind, "after")] == [(r.kind, r.data["id"]) for r in raw.records if r.path == name]
 
 
 def test_unreadable_ids(make_pack: MakePack) -> None:
@@ -89,6 +104,13 @@ def test_files_that_are_not_read(make_pack: MakePack) -> None:
         ),
         PackProblem("facts-link.toml", 0, "symbolic links are not followed in content packs"),
     ] == list(read_pack(pack).problems)
+
+
+def test_a_file_at_the_limit_is_read(make_pack: MakePack) -> None:
+    """A file of exactly the size limit is read."""
+    raw = read_pack(make_pack("example", {"facts-extra.toml": b"#" * MAX_FILE_BYTES}))
+
+    assert () == raw.problems
 
 
 def test_main_file_first(make_pack: MakePack) -> None:

@@ -252,7 +252,7 @@ class TestSingleProblems:
             pytest.param(
                 "advice.toml",
                 ("[[advice]]", "[[advise]]"),
-                ("advice.toml", 0, "unknown table 'advise'"),
+                ("advice.toml", 1, "unknown table 'advise'"),
                 id="unknown-table",
             ),
             pytest.param(

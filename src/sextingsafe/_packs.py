@@ -725,26 +725,24 @@ def _records(
     lines = _Lines(text)
     out = []
     for key, value in data.items():
+        # The first [[key]] header's line, or the line that sets the key (key = [...]).
+        line = lines.position(key, 0)[0] or _key_line(text, key)
         if key not in tables:
+            expected = " or ".join(f"[[{t}]]" for t in tables)
             problems.append(
-                PackProblem(
-                    filename,
-                    0,
-                    f"unknown table {key!r}; expected " + " or ".join(f"[[{t}]]" for t in tables),
-                )
+                PackProblem(filename, line, f"unknown table {key!r}; expected {expected}")
             )
             continue
         if not isinstance(value, list):
-            problems.append(
-                PackProblem(filename, 0, f"{key!r} must be an array of tables: [[{key}]]")
-            )
+            message = f"{key!r} must be an array of tables: [[{key}]]"
+            problems.append(PackProblem(filename, line, message))
             continue
         for number, record in enumerate(value):
             if not isinstance(record, dict):
-                line = lines.position(key, number)[0]
+                # Only an inline array (key = [1, 2]) can hold something else: no header.
                 problems.append(PackProblem(filename, line, f"each [[{key}]] must be a table"))
                 continue
-            out.append(_Record(key, record, filename, 0, lines, number))
+            out.append(_Record(key, record, filename, lines=lines, number=number))
     return out
 
 

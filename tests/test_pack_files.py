@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from sextingsafe import PackProblem
+from sextingsafe import PackError, PackProblem
 from sextingsafe._packs import MAX_FILE_BYTES, read_pack
 
 from .conftest import MakePack
@@ -56,6 +57,19 @@ UNKNOWN_FILE = (
             {"facts-extra.toml": "# fine\na = " + "[" * 150 + "]" * 150 + "\n"},
             [PackProblem("facts-extra.toml", 2, "a value is nested too deeply")],
         ),
+        (
+            {"facts-extra.toml": '# extra\n\na = "unterminated'},
+            [
+                PackProblem(
+                    "facts-extra.toml", 3, "bad TOML: Unterminated string (at end of document)"
+                )
+            ],
+        ),
+        (
+            # Deep enough for tomllib itself to give up (a RecursionError).
+            {"facts-extra.toml": "# extra\na = " + "[" * 5000 + "]" * 5000 + "\n"},
+            [PackProblem("facts-extra.toml", 2, "a value is nested too deeply")],
+        ),
         ({"facts-extra.toml": "\ufeff# a byte order mark is allowed\n"}, []),
     ],
 )
@@ -79,6 +93,30 @@ def test_good_tables_after_a_bad_one(make_pack: MakePack, name: str, text: str, 
 
     assert 1 == len(raw.problems)
     assert [(kind, "after")] == [(r.kind, r.data["id"]) for r in raw.records if r.path == name]
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    """A path that is not a directory is a PackError saying what a pack is."""
+    path = tmp_path / "pack.zip"
+    path.write_bytes(b"")
+
+    with pytest.raises(PackError) as caught:
+        read_pack(path)
+
+    assert (
+        str(path),
+        (PackProblem(str(path), 0, "not a directory; a content pack is a directory"),),
+    ) == (
+        caught.value.pack,
+        caught.value.problems,
+    )
+
+
+def test_without_pack_toml(make_pack: MakePack) -> None:
+    """Without pack.toml a pack is named for its directory and overrides nothing."""
+    raw = read_pack(make_pack("example", {"pack.toml": None}, name="my-pack"))
+
+    assert ("my-pack", frozenset(), ()) == (raw.name, raw.overrides, raw.problems)
 
 
 def test_unreadable_ids(make_pack: MakePack) -> None:

@@ -259,10 +259,10 @@ def _parse_toml(text: str, shown: str, problems: list[PackProblem]) -> dict[str,
         problems.append(PackProblem(shown, _deepest_line(text), "a value is nested too deeply"))
         return None
     except tomllib.TOMLDecodeError as error:
+        # tomllib says "(at line N, column M)", or "(at end of document)": the last line.
         match = _TOML_LINE.search(str(error))
-        problems.append(
-            PackProblem(shown, int(match.group(1)) if match else 0, f"bad TOML: {error}")
-        )
+        line = int(match.group(1)) if match else text.count("\n") + 1
+        problems.append(PackProblem(shown, line, f"bad TOML: {error}"))
         return None
     if _too_deep(data):
         # Dotted keys (a.b.c = 1) nest without brackets: nothing later may repr() such a value.

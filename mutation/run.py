@@ -157,8 +157,25 @@ def mutmut(*arguments: str) -> None:
     subprocess.run(command, cwd=WORK, check=True, env=env)
 
 
+def equivalents() -> dict[str, str]:
+    """Return the mutants listed in ``mutation/equivalent.toml``, each with why it is kept.
+
+    An equivalent mutant changes nothing a caller can observe, so no test can kill it; it still
+    counts against the score. Names are mutmut's (``sextingsafe._qa.x_check_po__mutmut_105``):
+    they change when the function does, and the report names a listed mutant that was killed.
+    """
+    import tomllib
+
+    data = tomllib.loads((ROOT / "mutation" / "equivalent.toml").read_text(encoding="utf-8"))
+    return {name: group["reason"] for group in data["equivalent"] for name in group["mutants"]}
+
+
 def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str]]:
-    """Return each module's outcome counts, and the names of the mutants that survived."""
+    """Return each module's outcome counts, and the names of the mutants that survived.
+
+    A survivor listed as equivalent is counted as "equivalent", and not named.
+    """
+    kept = equivalents()
     rows, survivors = [], []
     for module in modules:
         meta = WORK / "mutants" / "src" / "sextingsafe" / f"{module}.py.meta"
@@ -171,6 +188,8 @@ def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str
                 counts["killed"] += 1
             elif code in TIMEOUT:
                 counts["timeout"] += 1
+            elif code in SURVIVED and name in kept:
+                counts["equivalent"] += 1
             elif code in SURVIVED:
                 counts["survived"] += 1
                 survivors.append(name)
@@ -187,8 +206,8 @@ def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str
 def report(rows: list[tuple[str, Counter[str]]], survivors: list[str]) -> str:
     """Return the scores as a Markdown table, and the surviving mutants' names."""
     lines = [
-        "| module | mutants | killed | timed out | survived | no test | score |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| module | mutants | killed | timed out | equivalent | survived | no test | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     total: Counter[str] = Counter()
     for _, counts in rows:
@@ -199,10 +218,27 @@ def report(rows: list[tuple[str, Counter[str]]], survivors: list[str]) -> str:
         score = f"{100 * caught / mutants:.1f} %" if mutants else "-"
         lines.append(
             f"| `{module}` | {mutants} | {counts['killed']} | {counts['timeout']} | "
-            f"{counts['survived']} | {counts['no tests']} | {score} |"
+            f"{counts['equivalent']} | {counts['survived']} | {counts['no tests']} | {score} |"
         )
-    lines += ["", f"{len(survivors)} mutant(s) not killed:", *(f"- `{s}`" for s in survivors)]
+    lines += [
+        "",
+        "The score counts equivalent mutants as not killed.",
+        "",
+        f"{len(survivors)} mutant(s) not killed and not listed as equivalent:",
+        *(f"- `{s}`" for s in survivors),
+    ]
     return "\n".join(lines) + "\n"
+
+
+def killed_equivalents(modules: list[str]) -> list[str]:
+    """Return the mutants listed as equivalent that this run killed: the list is out of date."""
+    found = []
+    for module in modules:
+        meta = WORK / "mutants" / "src" / "sextingsafe" / f"{module}.py.meta"
+        if meta.exists():
+            codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+            found += [n for n in equivalents() if codes.get(n) in KILLED | TIMEOUT]
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     configure(modules, tracked, deselected)
     mutmut("run", "--max-children", str(args.max_children), *again)
     text = report(*scores(modules))
+    stale = killed_equivalents(modules)
+    if stale:
+        text += "\nListed as equivalent in mutation/equivalent.toml, but killed:\n"
+        text += "".join(f"- `{name}`\n" for name in stale)
     if deselected:
         text += f"\n{len(deselected)} test(s) failing on the unmutated code, left out:\n"
         text += "".join(f"- `{test}`\n" for test in deselected)

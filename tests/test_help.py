@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import types
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,15 @@ import pytest
 import sextingsafe as ss
 from sextingsafe import Catalogue, InvalidFilterError, Need
 from sextingsafe._cli import main
-from sextingsafe._help import HelpIndex, known_countries, parse_country, resolve, suggest_region
+from sextingsafe._help import (
+    HelpIndex,
+    _national_rank,
+    known_countries,
+    parse_country,
+    resolve,
+    serves_country,
+    suggest_region,
+)
 from sextingsafe._model import AgeRange, Resource, Source
 
 DAY = dt.date(2026, 11, 27)
@@ -78,6 +87,14 @@ class TestParseCountry:
         assert ("country", given) == (caught.value.name, caught.value.value)
         assert repr(given) in str(caught.value)
 
+    @pytest.mark.parametrize(("given", "suggestions"), [("UK", ("GB",)), ("ZZ", ())])
+    def test_suggestions(self, given: str, suggestions: tuple[str, ...]) -> None:
+        """The error suggests the code meant, and only when there is one."""
+        with pytest.raises(InvalidFilterError) as caught:
+            parse_country(given)
+
+        assert suggestions == caught.value.suggestions
+
     def test_knows_every_country(self) -> None:
         """Every ISO country CLDR knows is accepted; groupings such as the EU are not."""
         countries = known_countries()
@@ -85,6 +102,54 @@ class TestParseCountry:
         assert {"GB", "PL", "US", "AU", "ZA", "SO", "BR"} <= countries
         assert not {"EU", "UN", "ZZ", "QO"} & countries
         assert len(countries) > 240
+
+
+class TestNationalServices:
+    """serves_country(): a service for a whole country, or for part of it, and whose it is.
+
+    Resources in the content name countries; the resolution also accepts a service listed for
+    a subdivision (``GB-SCT``), shown to readers there and to readers whose subdivision is
+    unknown. The stand-ins below have only the attribute these functions read.
+    """
+
+    @staticmethod
+    def service(*countries: str) -> Any:
+        """A stand-in for a resource in *countries*."""
+        return types.SimpleNamespace(countries=countries)
+
+    @pytest.mark.parametrize(
+        ("countries", "country", "subdivision", "serves"),
+        [
+            (("GB",), "GB", None, True),
+            (("GB",), "GB", "GB-WLS", True),
+            (("GB",), "IE", None, False),
+            (("GB",), None, None, False),
+            ((), None, None, True),
+            (("GB-SCT",), "GB", None, True),
+            (("GB-SCT",), "GB", "GB-SCT", True),
+            (("GB-SCT",), "GB", "GB-WLS", False),
+            (("GB-SCT",), "GBX", None, False),
+        ],
+    )
+    def test_serves(
+        self, countries: tuple[str, ...], country: str | None, subdivision: str | None, serves: bool
+    ) -> None:
+        """A national service only in its own country, a regional one only in its own part."""
+        assert serves == serves_country(self.service(*countries), country, subdivision)
+
+    @pytest.mark.parametrize(
+        ("countries", "rank"),
+        [(("GB",), 0), (("GB-SCT", "GB"), 0), (("GB-SCT",), 1), (("IE",), None)],
+    )
+    def test_whole_country_first(self, countries: tuple[str, ...], rank: int | None) -> None:
+        """A service for the whole country ranks before one for part of it."""
+        assert rank == _national_rank(self.service(*countries), "GB", None)
+
+    def test_countries_of_regional_services(self) -> None:
+        """The index's countries are countries, whatever part of one a service is for."""
+        index = HelpIndex([types.SimpleNamespace(countries=("GB-SCT",), needs=())])
+
+        assert ("GB",) == index.countries()
 
 
 class TestSuggestRegion:

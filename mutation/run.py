@@ -95,8 +95,8 @@ def configure(modules: list[str], tracked: str, deselected: list[str]) -> None:
         f"pytest_add_cli_args = [{ignores}]\n"
         'pytest_add_cli_args_test_selection = ["tests"]\n'
         # 15 x the clean time + 1 s by default: a mutant that loops then costs minutes, and
-        # the render and scanner loops have many. 5 x still leaves a busy machine room.
-        "timeout_multiplier = 5.0\n"
+        # the render and scanner loops have many. 3 x still leaves a busy machine room.
+        "timeout_multiplier = 3.0\n"
         "use_git_change_detection = false\n"
     )
     with (WORK / "pyproject.toml").open("a", encoding="utf-8") as handle:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,24 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     """
     if "MUTANT_UNDER_TEST" in os.environ:
         forget_caches()
+        # A mutant that loops would otherwise run until mutmut's timeout, minutes later.
+        signal.signal(signal.SIGALRM, _hung)
+        signal.alarm(HUNG_AFTER)
+
+
+#: Under mutation testing, a test still running after this many seconds has hung (the slowest
+#: test takes about 3 s).
+HUNG_AFTER = 30
+
+
+def _hung(signum: int, frame: object) -> None:
+    raise TimeoutError(f"the test ran for more than {HUNG_AFTER} s under a mutant")
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Under mutation testing, stop the clock started for the test."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        signal.alarm(0)
 
 
 #: Under mutation testing, the test files that test each mutated module most directly: they

@@ -278,6 +278,31 @@ class TestResolve:
 
         assert name == caught.value.name
 
+    @pytest.mark.parametrize(
+        ("country", "taken_at_age", "offered"),
+        [("GB", 14, True), ("GB", 16, False), (None, 16, False), (None, None, True)],
+    )
+    def test_removal_eligibility(
+        self, country: str | None, taken_at_age: int | None, offered: bool
+    ) -> None:
+        """A removal tool is left out when the age an image was taken at rules it out."""
+        index = HelpIndex(
+            [
+                line(
+                    "world-under-16",
+                    [],
+                    ["remove-image-under-18"],
+                    kind="removal",
+                    eligibility={"taken_at": {"max": 15}},
+                )
+            ]
+        )
+        found = resolve(
+            ["remove-image-under-18"], index, country=country, taken_at_age=taken_at_age
+        )
+
+        assert offered == ("world-under-16" in [r.id for r in found.resources])
+
     def test_open_services_first(self) -> None:
         """With a time: open services first, then unknown hours, then closed; else order stays."""
 

@@ -288,10 +288,7 @@ def _serves_age(resource: Resource, age: int | None) -> bool:
 
 
 def _eligible(resource: Resource, taken_at_age: int | None, country: str | None) -> bool:
-    method = getattr(resource, "eligible", None)
-    if method is None or (taken_at_age is None and country is None):
-        return True
-    return bool(method(taken_at_age=taken_at_age, country=country))
+    return resource.eligible(taken_at_age=taken_at_age, country=country)
 
 
 def _open_rank(resource: Resource, at: dt.datetime) -> int:

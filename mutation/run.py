@@ -193,6 +193,8 @@ def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str
             elif code in SURVIVED:
                 counts["survived"] += 1
                 survivors.append(name)
+            elif code is None:
+                counts["not run"] += 1
             elif code in NO_TESTS:
                 counts["no tests"] += 1
                 survivors.append(name)
@@ -206,8 +208,11 @@ def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str
 def report(rows: list[tuple[str, Counter[str]]], survivors: list[str]) -> str:
     """Return the scores as a Markdown table, and the surviving mutants' names."""
     lines = [
-        "| module | mutants | killed | timed out | equivalent | survived | no test | score |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        (
+            "| module | mutants | killed | timed out | equivalent | survived | no test | not run "
+            "| score |"
+        ),
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     total: Counter[str] = Counter()
     for _, counts in rows:
@@ -218,11 +223,15 @@ def report(rows: list[tuple[str, Counter[str]]], survivors: list[str]) -> str:
         score = f"{100 * caught / mutants:.1f} %" if mutants else "-"
         lines.append(
             f"| `{module}` | {mutants} | {counts['killed']} | {counts['timeout']} | "
-            f"{counts['equivalent']} | {counts['survived']} | {counts['no tests']} | {score} |"
+            f"{counts['equivalent']} | {counts['survived']} | {counts['no tests']} | "
+            f"{counts['not run']} | {score} |"
         )
     lines += [
         "",
-        "The score counts equivalent mutants as not killed.",
+        (
+            "The score counts equivalent mutants, and mutants a stopped run did not reach, as not "
+            "killed."
+        ),
         "",
         f"{len(survivors)} mutant(s) not killed and not listed as equivalent:",
         *(f"- `{s}`" for s in survivors),

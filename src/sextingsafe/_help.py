@@ -20,7 +20,7 @@ from typing import Any
 
 from attrs import frozen
 
-from ._enums import Audience, Need
+from ._enums import Audience, Need, ResourceStatus
 from ._errors import InvalidFilterError
 from ._model import Resource
 
@@ -274,8 +274,7 @@ def _usable(resources: Iterable[Resource]) -> tuple[Resource, ...]:
 
 
 def _closed(resource: Resource) -> bool:
-    status = getattr(resource, "status", None)
-    return getattr(status, "value", status) == "closed"
+    return resource.status is ResourceStatus.CLOSED
 
 
 def _serves_age(resource: Resource, age: int | None) -> bool:

@@ -163,3 +163,15 @@ def test_main_file_first(make_pack: MakePack) -> None:
     assert [("advice.toml", "example-talk"), ("advice-aaa.toml", "aaa-first-by-name")] == [
         (r.path, r.data["id"]) for r in raw.records if r.kind == "advice"
     ]
+
+
+def test_a_valid_pack_is_not_indexed(monkeypatch: pytest.MonkeyPatch, example_pack: Path) -> None:
+    """Lines are found only for a problem: reading a valid pack never indexes its text."""
+    from sextingsafe import _packs
+
+    def indexed(text: str) -> None:
+        raise AssertionError("a valid pack's lines were indexed")
+
+    monkeypatch.setattr(_packs, "_line_index", indexed)
+
+    assert () == read_pack(example_pack).problems

@@ -724,23 +724,27 @@ def _records(
 ) -> list[_Record]:
     lines = _Lines(text)
     out = []
+
+    def line(key: str) -> int:
+        # The first [[key]] header's line, or the line that sets the key (key = [...]); found
+        # only for a problem, so that a valid file is never indexed.
+        return lines.position(key, 0)[0] or _key_line(text, key)
+
     for key, value in data.items():
-        # The first [[key]] header's line, or the line that sets the key (key = [...]).
-        line = lines.position(key, 0)[0] or _key_line(text, key)
         if key not in tables:
             expected = " or ".join(f"[[{t}]]" for t in tables)
-            problems.append(
-                PackProblem(filename, line, f"unknown table {key!r}; expected {expected}")
-            )
+            message = f"unknown table {key!r}; expected {expected}"
+            problems.append(PackProblem(filename, line(key), message))
             continue
         if not isinstance(value, list):
             message = f"{key!r} must be an array of tables: [[{key}]]"
-            problems.append(PackProblem(filename, line, message))
+            problems.append(PackProblem(filename, line(key), message))
             continue
         for number, record in enumerate(value):
             if not isinstance(record, dict):
                 # Only an inline array (key = [1, 2]) can hold something else: no header.
-                problems.append(PackProblem(filename, line, f"each [[{key}]] must be a table"))
+                message = f"each [[{key}]] must be a table"
+                problems.append(PackProblem(filename, line(key), message))
                 continue
             out.append(_Record(key, record, filename, lines=lines, number=number))
     return out

@@ -25,6 +25,7 @@ from sextingsafe import (
     InvalidFilterError,
     InvalidLocaleError,
     PackError,
+    PackProblem,
     Review,
 )
 
@@ -918,6 +919,43 @@ class TestLoad:
         assert "Talk to a trusted adult" == title
         # The French translation was made for the old English title, so it is not used.
         assert ("en", True) == (title.locale, title.is_fallback)
+
+    def test_override_emergency(self, make_pack: Callable[..., Path]) -> None:
+        """A pack replaces a country's emergency numbers by listing the country code."""
+        record = (
+            '[[emergency]]\ncountry = "GB"\nnumbers = [{ number = "112", uses = ["general"] }]\n'
+            'sources = ["nspcc-report-abuse"]\nconfidence = "verified"\nchecked = 2026-12-07\n'
+        )
+        edits: dict[str, str | None] = dict.fromkeys(
+            (
+                "sources.toml",
+                "facts.toml",
+                "quotes.toml",
+                "resources.toml",
+                "advice.toml",
+                "locale/fr/LC_MESSAGES/sextingsafe.po",
+            )
+        )
+        listed = make_pack(
+            "example", {**edits, "pack.toml": 'name = "local"\noverrides = ["GB"]\n'}
+        )
+        unlisted = make_pack("example", {**edits, "pack.toml": 'name = "local"\n'})
+        for pack in (listed, unlisted):
+            (pack / "emergency.toml").write_text(record, encoding="utf-8")
+
+        numbers = Catalogue.load(listed).emergency_numbers["GB"].numbers
+        with pytest.raises(PackError) as info:
+            Catalogue.load(unlisted)
+
+        assert ["112"] == [n.number for n in numbers]
+        assert (
+            PackProblem(
+                "local/emergency.toml",
+                2,
+                "[[emergency]] 'GB': duplicate emergency id 'GB' (first defined in content); a "
+                "pack that replaces an item must list its id under 'overrides' in pack.toml",
+            ),
+        ) == info.value.problems
 
     def test_later_translations_win(
         self, make_pack: Callable[..., Path], example_pack: Path

@@ -363,6 +363,19 @@ class TestHostilePacks:
             "defines it; the entry has no effect"
         ) in out.splitlines()
 
+    def test_emergency_override(self, make_pack: MakePack) -> None:
+        """An override of a bundled country's emergency numbers has effect: no warning."""
+        pack = make_pack("example", {"pack.toml": 'name = "example"\noverrides = ["IE"]\n'})
+        (pack / "emergency.toml").write_text(
+            '[[emergency]]\ncountry = "IE"\nnumbers = [{ number = "112", uses = ["general"] }]\n'
+            'sources = ["example-guidance"]\nconfidence = "verified"\nchecked = 2026-12-07\n',
+            encoding="utf-8",
+        )
+
+        status, out = validate(str(pack))
+
+        assert (0, []) == (status, [line for line in out.splitlines() if "overrides" in line])
+
     def test_unknown_pack_key(self, make_pack: MakePack) -> None:
         """A key pack.toml does not know is an error on its line."""
         pack = make_pack("example", {"pack.toml": 'name = "example"\nnmae = "typo"\n'})

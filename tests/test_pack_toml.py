@@ -51,8 +51,24 @@ NAME_RULE = "name must be up to 64 letters, digits, spaces, '.', '_' or '-', got
                 PackProblem(
                     "pack.toml",
                     3,
-                    "overrides must hold item ids such as 'report-remove', got 'Not An Id', "
-                    "'Bad_2', '-x', 'x-', 'a--b'",
+                    "overrides must hold item ids such as 'report-remove', or country codes "
+                    "such as 'GB' for emergency numbers, got 'Not An Id', 'Bad_2', '-x', 'x-', "
+                    "'a--b'",
+                )
+            ],
+        ),
+        # An emergency record's id is its country code.
+        ('name = "p"\noverrides = ["GB", "report-remove"]\n', "p", ["GB", "report-remove"], []),
+        (
+            'name = "p"\noverrides = ["GBR", "Gb", "G", "gb"]\n',
+            "p",
+            ["G", "GBR", "Gb", "gb"],
+            [
+                PackProblem(
+                    "pack.toml",
+                    2,
+                    "overrides must hold item ids such as 'report-remove', or country codes "
+                    "such as 'GB' for emergency numbers, got 'GBR', 'Gb', 'G'",
                 )
             ],
         ),
@@ -81,7 +97,7 @@ def test_pack_toml(
     """
     raw = read_pack(make_pack("example", {"pack.toml": text}, name="pack"))
 
-    assert (name, sorted(raw.overrides), problems) == (
+    assert (name, overrides, problems) == (
         raw.name,
         sorted(raw.overrides),
         list(raw.problems),

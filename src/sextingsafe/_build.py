@@ -233,7 +233,7 @@ class _RecordBuilder:
         self.record = record
         self.problems = problems
         self.cls = _CLASSES[record.kind]
-        item_id = record.data.get("country" if record.kind == "emergency" else "id")
+        item_id = record.item_id
         self.id = item_id if isinstance(item_id, str) else None
         # Fields already reported (bad references, nested tables): not checked again.
         self.reported: set[str] = set()
@@ -299,7 +299,7 @@ class _RecordBuilder:
             first = origin[kind, item.id]
             if first == self.pack.name or item.id not in self.pack.overrides:
                 self.problem(
-                    "id",
+                    "country" if kind == "emergency" else "id",
                     f"duplicate {kind} id {item.id!r} (first defined in {first}); a pack that "
                     "replaces an item must list its id under 'overrides' in pack.toml",
                 )

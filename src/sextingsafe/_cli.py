@@ -793,12 +793,12 @@ def _validate_one(path: str) -> dict[str, Any]:
     except PackError as error:
         report["problems"] = [_problem_dict(p) for p in error.problems]
         return report
-    ids = {r.data.get("id") for r in raw.records}
+    ids = {r.item_id for r in raw.records}
     warnings = [
         PackProblem(f"{raw.name}/{p.path}", p.line, p.message)
         for p in translation_warnings(raw, dict(_messages(content)))
     ]
-    known = {r.data.get("id") for pack in earlier for r in pack.records}
+    known = {r.item_id for pack in earlier for r in pack.records}
     for item_id in sorted(raw.overrides):
         if item_id not in known or item_id not in ids:
             where = "no earlier pack defines it" if item_id not in known else "this pack does not"

@@ -128,6 +128,11 @@ class _Record(NamedTuple):
         line, keys = self.lines.position(self.kind, self.number)
         return keys.get(key, line)
 
+    @property
+    def item_id(self) -> object:
+        """The record's id: its ``country`` for an emergency record, else its ``id`` (unchecked)."""
+        return self.data.get("country" if self.kind == "emergency" else "id")
+
 
 class RawPack(NamedTuple):
     """A pack's records, parsed but not yet validated against each other."""
@@ -379,6 +384,8 @@ def read_pack(path: str | os.PathLike[str], *, compiled: bool = False) -> RawPac
 _PACK_KEYS = frozenset({"name", "overrides"})
 _PACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]{0,63}\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+#: An emergency record's id is its country's code.
+_COUNTRY = re.compile(r"[A-Z]{2}\Z")
 
 
 def _pack_meta(
@@ -405,10 +412,11 @@ def _pack_meta(
         message = f"overrides must be a list of ids, got {clip(str(listed), 40)}"
         problems.append(PackProblem("pack.toml", _key_line(text, "overrides"), message))
         return name, frozenset()
-    bad = [i for i in listed if not _SLUG.match(i)]
+    bad = [i for i in listed if not (_SLUG.match(i) or _COUNTRY.match(i))]
     if bad:
-        message = "overrides must hold item ids such as 'report-remove', got " + ", ".join(
-            clip(i, 40) for i in bad[:5]
+        message = (
+            "overrides must hold item ids such as 'report-remove', or country codes such as 'GB' "
+            "for emergency numbers, got " + ", ".join(clip(i, 40) for i in bad[:5])
         )
         problems.append(PackProblem("pack.toml", _key_line(text, "overrides"), message))
     return name, frozenset(listed)

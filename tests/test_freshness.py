@@ -216,11 +216,23 @@ class TestStale:
         assert [False, False] == [c.stale for c in view.channels]
 
     def test_undated_is_not_stale(self) -> None:
-        """Evidence with no date is unknown, not stale: Childline (Ireland) has none."""
-        view = ss.resources["childline-ie"].localize("en", today=TODAY)
+        """Evidence with no date is unknown, not stale: Kids Helpline (Australia) has none."""
+        view = ss.resources["kids-helpline-au"].localize("en", today=TODAY)
 
         assert () == view.stale
         assert [None, None, None] == [c.as_of for c in view.channels]
+
+    def test_dated_by_its_source(self) -> None:
+        """Childline (Ireland) is dated by its only source, of 31 December 2021: all stale."""
+        resource = ss.resources["childline-ie"]
+        view = resource.localize("en", today=TODAY)
+
+        assert [dt.date(2021, 12, 31)] * 4 == [
+            resource.as_of,
+            *(c.as_of for c in resource.channels),
+        ]
+        assert ("description", "channels[0]", "channels[1]", "channels[2]") == view.stale
+        assert (None, "31 Dec 2021") == (view.undated_note, str(view.channels[0].as_of))
 
     def test_undated_says_so(self) -> None:
         """With no date of evidence on any detail, the view, HTML and CLI say it is not recorded.
@@ -232,9 +244,9 @@ class TestStale:
             "The date of the evidence for these details is not recorded: "
             "check before relying on them"
         )
-        view = ss.resources["childline-ie"].localize("en", today=TODAY)
+        view = ss.resources["kids-helpline-au"].localize("en", today=TODAY)
         out = io.StringIO()
-        assert 0 == main(["show", "childline-ie"], out)
+        assert 0 == main(["show", "kids-helpline-au"], out)
 
         assert undated == str(view.undated_note)
         assert f'<p class="sextingsafe-undated"><span lang="en" dir="ltr">{undated}</span></p>' in (
@@ -437,7 +449,7 @@ class TestExport:
 
         assert "2026-12-07" == data["stale_on"]
         assert ["channels[0]", "channels[1]"] == records["nspcc-helpline-gb"]["stale"]
-        assert [] == records["childline-ie"]["stale"]
+        assert [] == records["kids-helpline-au"]["stale"]
         assert ("2026-12-07", "2020-01-01", "+448088005000") == (
             records["nspcc-helpline-gb"]["checked"],
             records["nspcc-helpline-gb"]["channels"][0]["as_of"],

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import sextingsafe as ss
-from sextingsafe import _cli as cli
+from sextingsafe import _cli_validate
 from sextingsafe._cli import main
 
 PACKS = Path(__file__).parent / "packs"
@@ -369,7 +369,9 @@ class TestValidate:
     @pytest.fixture(autouse=True)
     def clock(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Validate as on the day after the example pack was reviewed, whatever the date."""
-        monkeypatch.setattr(cli, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=1))
+        monkeypatch.setattr(
+            _cli_validate, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=1)
+        )
 
     def test_good(self) -> None:
         """A good pack: status 0 and an OK line naming it."""
@@ -383,7 +385,9 @@ class TestValidate:
         self, monkeypatch: pytest.MonkeyPatch, days: int, overdue: bool
     ) -> None:
         """Each item checked more than 365 days ago is a warning; the status stays 0."""
-        monkeypatch.setattr(cli, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=days))
+        monkeypatch.setattr(
+            _cli_validate, "_today", lambda: EXAMPLE_REVIEWED + dt.timedelta(days=days)
+        )
 
         status, out = run("validate", EXAMPLE)
 

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import sextingsafe as ss
-from sextingsafe import Catalogue, InvalidFilterError, Need
+from sextingsafe import Catalogue, InvalidFilterError, Need, Review
 from sextingsafe._cli import main
+from sextingsafe._export import item_to_dict
 from sextingsafe._help import (
     HelpIndex,
     _national_rank,
@@ -241,6 +242,30 @@ class TestResolve:
         assert (None, False) == (found.country, found.country_known)
         assert ["world-kids"] == [r.id for r in found.resources]
 
+    @pytest.mark.parametrize(
+        ("country", "covered"),
+        [
+            ("GB", True),
+            ("GB-SCT", True),
+            ("IE", True),  # through a service for two countries
+            ("PL", True),
+            ("FR", False),  # only worldwide services
+            ("DE", False),  # its only service is closed
+            (None, True),  # unknown is not uncovered: the notice asks for the country
+        ],
+    )
+    def test_country_covered(self, country: str | None, covered: bool) -> None:
+        """A known country is covered when a service that is not closed lists it, for any need.
+
+        Whatever the needs asked for: Poland is covered though no parent line is listed there.
+        """
+        index = HelpIndex(
+            [*self.INDEX.resources, line("de-closed", ["DE"], ["child-helpline"], status="closed")]
+        )
+        found = resolve(["parent-helpline"], index, country=country)
+
+        assert covered is found.country_covered
+
     def test_age(self) -> None:
         """A service that does not serve the reader's age is left out."""
         assert [["ie-gb-kids", "world-kids"]] == self.ids(["child-helpline"], "GB", age=19)
@@ -396,6 +421,66 @@ class TestAdviceViews:
         assert str(view.country_notice).startswith("Only services you can use from anywhere")
         assert "data-country-unknown" in html
         assert '<p class="sextingsafe-country-unknown">' in html
+
+    def test_country_not_covered(self) -> None:
+        """A country with no service of its own listed: no help but a notice saying so.
+
+        "You can say no" asks for a child helpline and a report service; none is usable from
+        anywhere, so a reader in Japan is shown none, and told why, in their language.
+        """
+        view = ss.advice["you-can-say-no"].localize("fr", country="JP")
+        covered = ss.advice["you-can-say-no"].localize("fr", country="FR")
+        html = view.__html__()
+        text = io.StringIO()
+        assert 0 == main(["show", "you-can-say-no", "-c", "JP", "-l", "fr"], text)
+        notice = (
+            "Notre liste ne comprend pas encore de services dans votre pays. "
+            "Seuls les services accessibles de partout sont affichés."
+        )
+
+        assert ("JP", True, False, ()) == (
+            view.country,
+            view.country_known,
+            view.country_covered,
+            view.resources,
+        )
+        assert view.country_notice is not None
+        assert (notice, "fr", Review.UNREVIEWED) == (
+            str(view.country_notice),
+            view.country_notice.locale,
+            view.country_notice.review,
+        )
+        assert 'data-country="JP"' in html
+        assert (
+            '<section class="sextingsafe-help"><p class="sextingsafe-country-not-covered">'
+            f'<span lang="fr" dir="ltr">{notice}</span></p></section>'
+        ) in html
+        assert f"\n{notice}\n" in text.getvalue()
+        assert (True, None) == (covered.country_covered, covered.country_notice)
+        assert ["allo-119-fr", "3018-fr"] == [r.id for r in covered.resources]
+
+    def test_country_not_covered_in_json(self) -> None:
+        """The JSON form says so too: country_covered false, and the notice as a text object."""
+        data = item_to_dict(ss.advice["you-can-say-no"], "ar", country="JP")
+        notice = (
+            "لا تتضمن قائمتنا بعدُ خدمات في بلدك. تظهر فقط الخدمات التي يمكن استخدامها من أي مكان."
+        )
+
+        assert ("JP", False, [[], []]) == (
+            data["country"],
+            data["country_covered"],
+            [group["resources"] for group in data["help"]],
+        )
+        assert {
+            "text": notice,
+            "locale": "ar",
+            "direction": "rtl",
+            "review": "unreviewed",
+            "is_fallback": False,
+        } == data["country_notice"]
+        assert (
+            True is item_to_dict(ss.advice["you-can-say-no"], "ar", country="FR")["country_covered"]
+        )
 
     def test_bad_country(self, selection: Catalogue) -> None:
         """A code that is no country is an InvalidFilterError naming the input."""

@@ -128,8 +128,9 @@ def item_to_dict(  # noqa: PLR0913 - the reader's circumstances, each optional
     review status and whether it fell back; sources are written out in full.
     Advice also carries the help for a reader in *country* (of *age*, at *at*), resolved as
     :meth:`Advice.localize` resolves it: ``country`` (or ``None``), ``help`` (per need, the
-    services in full), ``emergency`` and ``country_notice`` (when the country is unknown);
-    its ``title`` and ``body`` have ``{emergency}`` filled in for the country.
+    services in full), ``emergency``, ``country_covered`` (false when no service of the
+    country's own is listed) and ``country_notice`` (when the country is unknown or not
+    covered); its ``title`` and ``body`` have ``{emergency}`` filled in for the country.
 
     Raises:
         InvalidLocaleError: *locale* is malformed.
@@ -194,6 +195,7 @@ def _help(
         }
         if emergency is not None
         else None,
+        "country_covered": view.country_covered,
         "country_notice": _text(view.country_notice),
     }
 

@@ -177,6 +177,9 @@ class Help:
     groups: tuple[HelpGroup, ...]
     #: The country's emergency number record, or ``None`` when the country is unknown or has none.
     emergency: Any = None
+    #: False when the country is known but the catalogue lists no service of its own there:
+    #: only services usable from anywhere can be offered.
+    country_covered: bool = True
 
     @property
     def country_known(self) -> bool:
@@ -192,7 +195,7 @@ class Help:
 class HelpIndex:
     """The resources of one catalogue, indexed by need and country; built once, on first use."""
 
-    __slots__ = ("_index", "_lock", "emergency_numbers", "resources")
+    __slots__ = ("_covered", "_index", "_lock", "emergency_numbers", "resources")
 
     def __init__(
         self,
@@ -204,6 +207,7 @@ class HelpIndex:
         self._index: dict[Need, tuple[tuple[Resource, ...], dict[str, list[Resource]]]] | None = (
             None
         )
+        self._covered: frozenset[str] | None = None
         self._lock = threading.Lock()
 
     def _by_need(self) -> dict[Need, tuple[tuple[Resource, ...], dict[str, list[Resource]]]]:
@@ -238,6 +242,18 @@ class HelpIndex:
         ]
         ranked.sort(key=lambda pair: pair[0])  # stable: whole-country services, then regional
         return tuple(r for _, r in ranked), worldwide
+
+    def covers(self, country: str) -> bool:
+        """Return True when a service that is not closed lists *country* (an alpha-2 code)."""
+        covered = self._covered
+        if covered is None:
+            covered = self._covered = frozenset(
+                code.split("-")[0]
+                for resource in self.resources
+                if not _closed(resource)
+                for code in resource.countries
+            )
+        return country in covered
 
     def countries(self) -> tuple[str, ...]:
         """Every country with a national service or an emergency number, sorted."""
@@ -401,6 +417,7 @@ def resolve(  # noqa: PLR0913 - the reader's circumstances, each optional
         needs=wanted,
         groups=tuple(groups),
         emergency=emergency,
+        country_covered=code is None or index.covers(code),
     )
 
 

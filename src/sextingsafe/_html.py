@@ -274,16 +274,15 @@ def _help_section(view: Any) -> tuple[str, str]:
     """
     if view.country is None and view.country_notice is None and not view.help:
         return "", ""
-    if view.country is not None:
-        where = f' data-country="{escape(view.country)}"'
-        notice = ""
-    else:
-        where = " data-country-unknown"
-        notice = (
-            f'<p class="sextingsafe-country-unknown">{view.country_notice.__html__()}</p>'
-            if view.country_notice is not None
-            else ""
-        )
+    where = (
+        " data-country-unknown"
+        if view.country is None
+        else f' data-country="{escape(view.country)}"'
+    )
+    notice = ""
+    if view.country_notice is not None:
+        kind = "unknown" if view.country is None else "not-covered"
+        notice = f'<p class="sextingsafe-country-{kind}">{view.country_notice.__html__()}</p>'
     emergency = ""
     if view.emergency is not None and any(n.value == "emergency" for n in view.needs):
         emergency = view.emergency.__html__()

@@ -140,6 +140,11 @@ _SINGULAR = (
         "Only services you can use from anywhere are shown. "
         "Tell us which country you are in to see the services there.",
     ),
+    pgettext(
+        "ui:country-not-covered",
+        "We do not list services in your country yet. "
+        "Only services you can use from anywhere are shown.",
+    ),
 )
 _PLURAL = (
     npgettext("ui:places-to-get-help", "{count} place to get help", "{count} places to get help"),

@@ -300,8 +300,12 @@ class _HelpFields:
     needs: tuple[Need, ...] = ()
     #: The emergency number for the country, or words for "your local emergency number".
     emergency: LocalizedEmergency | None = None
-    #: A sentence asking for the reader's country, when it is not known; else ``None``.
+    #: A sentence for the reader when their country is not known (asking for it), or when no
+    #: service of its own is listed there (saying so); else ``None``.
     country_notice: LocalizedText | None = None
+    #: False when the country is known but no service of its own is listed there: only
+    #: services usable from anywhere are shown.
+    country_covered: bool = True
 
     @property
     def country_known(self) -> bool:

@@ -453,9 +453,8 @@ class CatalogueRenderer:
             "country": help_.country,
             "needs": help_.needs,
             "emergency": emergency,
-            "country_notice": None
-            if help_.country_known
-            else self.label("country-unknown", locale),
+            "country_notice": self._country_notice(help_, locale),
+            "country_covered": help_.country_covered,
         }
 
     def _localize_advice(
@@ -472,8 +471,14 @@ class CatalogueRenderer:
             country=help_.country,
             needs=help_.needs,
             emergency=emergency,
-            country_notice=None if help_.country_known else self.label("country-unknown", locale),
+            country_notice=self._country_notice(help_, locale),
+            country_covered=help_.country_covered,
         )
+
+    def _country_notice(self, help_: Help, locale: Locale | str | None) -> LocalizedText | None:
+        if not help_.country_known:
+            return self.label("country-unknown", locale)
+        return None if help_.country_covered else self.label("country-not-covered", locale)
 
     def _with_emergency(self, text: LocalizedText, help_: Help) -> LocalizedText:
         # The number, or the words for one, in the language the text itself is in: a text that

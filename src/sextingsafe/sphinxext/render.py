@@ -397,7 +397,8 @@ class ItemRenderer:
         if local.country_notice is not None:
             notice = self.phrase(local.country_notice, within)
             notice_node = nodes.emphasis("", "", notice)
-            extra.append(_p(notice_node, classes=["sextingsafe-country-unknown"]))
+            kind = "unknown" if local.country is None else "not-covered"
+            extra.append(_p(notice_node, classes=[f"sextingsafe-country-{kind}"]))
         if local.emergency is not None and any(n.value == "emergency" for n in local.needs):
             sentence = self.phrase(local.emergency.sentence, within)
             extra.append(_p(sentence, classes=["sextingsafe-emergency"]))

@@ -294,12 +294,7 @@ def _closed(resource: Resource) -> bool:
 
 
 def _serves_age(resource: Resource, age: int | None) -> bool:
-    if age is None:
-        return True
-    method = getattr(resource, "serves_age", None)
-    if method is not None:
-        return bool(method(age))
-    return resource.ages is None or resource.ages.includes(age)
+    return age is None or resource.serves_age(age)
 
 
 def _eligible(resource: Resource, taken_at_age: int | None, country: str | None) -> bool:

@@ -72,6 +72,46 @@ NAME_RULE = "name must be up to 64 letters, digits, spaces, '.', '_' or '-', got
                 )
             ],
         ),
+        # Keys, values and ids are quoted cut to 40 characters: these have 41.
+        (
+            'name = "p"\n' + "k" * 41 + " = 1\n",
+            "p",
+            [],
+            [
+                PackProblem(
+                    "pack.toml",
+                    2,
+                    "unknown key '"
+                    + "k" * 40
+                    + "'… (41 characters); expected one of name, overrides",
+                )
+            ],
+        ),
+        (
+            'name = "p"\noverrides = "' + "o" * 41 + '"\n',
+            "p",
+            [],
+            [
+                PackProblem(
+                    "pack.toml",
+                    2,
+                    "overrides must be a list of ids, got '" + "o" * 40 + "'… (41 characters)",
+                )
+            ],
+        ),
+        (
+            'name = "p"\noverrides = ["' + "X" * 41 + '"]\n',
+            "p",
+            ["X" * 41],
+            [
+                PackProblem(
+                    "pack.toml",
+                    2,
+                    "overrides must hold item ids such as 'report-remove', or country codes "
+                    "such as 'GB' for emergency numbers, got '" + "X" * 40 + "'… (41 characters)",
+                )
+            ],
+        ),
         (
             'nmae = "typo"\nname = "p"\naaa = 1\n',
             "p",

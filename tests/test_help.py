@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import types
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -480,6 +481,32 @@ class TestAdviceViews:
         } == data["country_notice"]
         assert (
             True is item_to_dict(ss.advice["you-can-say-no"], "ar", country="FR")["country_covered"]
+        )
+
+    @pytest.mark.parametrize("country", [None, "JP", "GB"])
+    def test_no_help_needed(
+        self, selection: Catalogue, selection_pack: Path, country: str | None
+    ) -> None:
+        """Advice with no needs and no services named: no notice, no help, whatever the country.
+
+        Asking for the reader's country, or saying none of its services is listed, would be
+        noise under advice that offers no services at all.
+        """
+        view = selection.advice["sel-sct-parents"].localize("en", country=country)
+        text = io.StringIO()
+        where = ["-c", country] if country else []
+        assert 0 == main(["show", "sel-sct-parents", "--pack", str(selection_pack), *where], text)
+
+        assert ((), (), None) == (view.help, view.resources, view.country_notice)
+        assert (
+            '<article class="sextingsafe-advice" data-id="sel-sct-parents"><h3>'
+            '<span lang="en" dir="ltr">The law in Scotland</span></h3><p>'
+            '<span lang="en" dir="ltr">In Scotland, a fictional statute applies.</span></p>'
+            "</article>"
+        ) == view.__html__()
+        assert (
+            "The law in Scotland\n\nIn Scotland, a fictional statute applies.\n" + ("  Source: ")
+            == text.getvalue()[: text.getvalue().index("  Source: ") + len("  Source: ")]
         )
 
     def test_bad_country(self, selection: Catalogue) -> None:

@@ -162,7 +162,12 @@ def print_help(
     out: TextIO,
     catalogue: Catalogue,
 ) -> None:
-    """Print where to get help: the view's services for the reader's country, by need."""
+    """Print where to get help: the view's services for the reader's country, by need.
+
+    An item that needs no help (no needs, no services named) prints nothing.
+    """
+    if not view.help and view.country_notice is None:
+        return
     voice = Voice(locale, catalogue)
     count = catalogue.label("places-to-get-help", locale, count=len(view.resources))
     voice.say(out, f"\n{count}:")

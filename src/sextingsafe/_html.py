@@ -270,9 +270,9 @@ def term_html(view: LocalizedTerm) -> HTML:
 def _help_section(view: Any) -> tuple[str, str]:
     """Return a view's ``data-country`` attribute and its where-to-get-help ``<section>``.
 
-    A question or script that needs no help has neither.
+    An item that needs no help (no needs, no services named) has neither.
     """
-    if view.country is None and view.country_notice is None and not view.help:
+    if not view.help and view.country_notice is None:
         return "", ""
     where = (
         " data-country-unknown"

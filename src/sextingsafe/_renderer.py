@@ -476,6 +476,8 @@ class CatalogueRenderer:
         )
 
     def _country_notice(self, help_: Help, locale: Locale | str | None) -> LocalizedText | None:
+        if not help_.groups:
+            return None  # an item that needs no help: nothing to offer, nothing to explain
         if not help_.country_known:
             return self.label("country-unknown", locale)
         return None if help_.country_covered else self.label("country-not-covered", locale)

@@ -357,6 +357,30 @@ class TestBabelFormatted:
         )
 
     @pytest.mark.parametrize(
+        ("locale", "hours", "as_of", "checked"),
+        [
+            ("pl-GB", "24 godziny", "13 cze 2022", "27 lis 2026"),
+            ("ar-GB", "24 ساعة", "13\u200f/06\u200f/2022", "27\u200f/11\u200f/2026"),
+            ("uk-PL", "24 години", "13 черв. 2022\u202fр.", "27 лист. 2026\u202fр."),
+        ],
+    )
+    def test_region_babel_lacks(self, locale: str, hours: str, as_of: str, checked: str) -> None:
+        """A reader's region Babel has no data for (Polish in Britain) gets their language's.
+
+        Hours and dates are the language's own, never English beside a Polish label.
+        """
+        view = ss.resources["childline-gb"].localize(locale, today=TODAY)
+        phone = view.channels[0]
+        assert phone.as_of is not None
+        assert view.hours is not None
+        assert view.checked is not None
+
+        assert (hours, as_of, checked) == (str(view.hours), str(phone.as_of), str(view.checked))
+        assert [locale] * 3 == [
+            t.locale.replace("_", "-") for t in (view.hours, phone.as_of, view.checked)
+        ]
+
+    @pytest.mark.parametrize(
         ("locale", "checked"), [("fr", "7 déc. 2026"), ("ar", "07\u200f/12\u200f/2026")]
     )
     def test_checked(self, locale: str, checked: str) -> None:

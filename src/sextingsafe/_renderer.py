@@ -292,7 +292,9 @@ class CatalogueRenderer:
     def _cldr(self, text: Callable[[Locale], str], locale: Locale | str | None) -> LocalizedText:
         """Return data Babel writes for the reader's locale (a date, hours), not a translation."""
         wanted = parse_locale(locale)
-        babel_locale = self._format_locale(wanted, str(wanted))
+        # A region Babel has no data for (pl_GB, a Polish reader in Britain) gets its
+        # language's own data (pl), not English.
+        babel_locale = self._format_locale(wanted, str(wanted._replace(territory=None)))
         used = str(wanted) if babel_locale.language == wanted.language else str(DEFAULT)
         return self._text(text(babel_locale), wanted, used, str(DEFAULT), Review.SOURCE)
 

@@ -118,6 +118,18 @@ class TestRenderTemplate:
         assert "19 août 2019" == render_template("{end}", {}, PERIOD, fr)
         assert "19 sierpnia 2019" == render_template("{end}", {}, PERIOD, pl)
 
+    @pytest.mark.parametrize(
+        ("template", "expected"),
+        [
+            ("XX{count}", "XX12,500"),  # text before a placeholder is copied, not scanned
+            ("{count}XX", "12,500XX"),
+            ("{{XX}} {count}", "{XX} 12,500"),
+        ],
+    )
+    def test_text_kept(self, template: str, expected: str) -> None:
+        """Only doubled braces are unescaped: any other repeated character stays as written."""
+        assert expected == render_template(template, VALUES, None, Locale.parse("en_GB"))
+
     def test_mixed(self) -> None:
         """Text around placeholders is kept exactly; each placeholder is filled where it stands."""
         assert "In 1 Jan 2017 – 19 Aug 2019, 14.8% of 12,500 were closed in 2019." == (

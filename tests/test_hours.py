@@ -250,6 +250,10 @@ class TestFormat:
         )
 
         assert "Monday 09:00\u2009–\u200917:00 (United Kingdom Time)" == format_hours(hours, "en")
+        assert "Montag 09:00–17:00 Uhr (Vereinigtes Königreich (Ortszeit))" == format_hours(
+            hours, "de"
+        )
+        assert "星期一 09:00 – 17:00 (英國時間)" == format_hours(hours, "zh_Hant")
 
     def test_overnight_and_separate_days(self) -> None:
         """Days that are not consecutive are listed; an overnight period shows both times."""

@@ -428,6 +428,13 @@ class TestViewHtml:
 
         assert TLH[kind, item_id] == view.__html__()
 
+    def test_region_babel_does_not_know(self, packs: dict[str, Catalogue]) -> None:
+        """A reader's region Babel has no data for (fr-AQ) gets dates as the French text has them."""
+        view = packs["example"].facts["example-share"].localize("fr-AQ")
+
+        assert ("fr", "fr_AQ") == (view.statement.locale, view.statement.requested)
+        assert '<time datetime="2024-03-11">11 mars 2024</time>' in view.__html__()
+
 
 class TestHelpHtml:
     """Help in HTML: emergency numbers, services with dated and stale channels, removal limits."""
@@ -467,6 +474,16 @@ class TestHelpHtml:
             '<a href="https://example.org/gb-line"><bdi dir="ltr">https://example.org/gb-line</bdi>'
             "</a></span>"
         ) in resource_html(attrs.evolve(view, channels=()))
+
+    def test_channel_without_its_date(self, pack: Catalogue) -> None:
+        """A view made by hand without a channel's formatted date shows the channel undated."""
+        view = pack.resources["hh-gb-line"].localize("en", today=DAY)
+        dated = next(c for c in view.channels if c.channel.as_of is not None)
+        bare = attrs.evolve(dated, as_of=None)
+        html = resource_html(attrs.evolve(view, channels=(bare,)))
+
+        assert 'class="sextingsafe-as-of"' in resource_html(attrs.evolve(view, channels=(dated,)))
+        assert 'class="sextingsafe-as-of"' not in html
 
     def test_without_a_catalogue(self, pack: Catalogue) -> None:
         """Without a renderer (a resource made by hand), labels are the English words."""

@@ -242,7 +242,8 @@ def _dialled(number: str) -> str:
 
 def correction_html(view: LocalizedAdvice | LocalizedQuestion | LocalizedScript) -> str:
     """Return the link to report a wrong number or text, for after a help list."""
-    item: Any = getattr(view, "advice", None) or getattr(view, "item", None)
+    shown: Any = view  # an advice view has .advice, a question's or a script's .item
+    item = shown.advice if hasattr(shown, "advice") else shown.item
     first = view.question if hasattr(view, "question") else view.title
     renderer = item.renderer
     text = (

@@ -297,10 +297,6 @@ def _serves_age(resource: Resource, age: int | None) -> bool:
     return age is None or resource.serves_age(age)
 
 
-def _eligible(resource: Resource, taken_at_age: int | None, country: str | None) -> bool:
-    return resource.eligible(taken_at_age=taken_at_age, country=country)
-
-
 def _open_rank(resource: Resource, at: dt.datetime) -> int:
     state = resource.is_open(at)
     return 0 if state is True else 2 if state is False else 1
@@ -381,7 +377,8 @@ def resolve(  # noqa: PLR0913 - the reader's circumstances, each optional
             not _closed(resource)
             and _serves_age(resource, age)
             and (wanted_audience is None or wanted_audience in resource.audiences)
-            and (not REMOVAL_NEEDS & set(resource.needs) or _eligible(resource, taken, code))
+            # The candidates are the country's own or worldwide: only the age can rule one out.
+            and (not REMOVAL_NEEDS & set(resource.needs) or resource.eligible(taken_at_age=taken))
         )
 
     def ordered(resources: Iterable[Resource]) -> list[Resource]:

@@ -21,6 +21,7 @@ from sextingsafe._help import (
     _national_rank,
     known_countries,
     parse_country,
+    removal_needs,
     resolve,
     serves_country,
     suggest_region,
@@ -146,6 +147,15 @@ class TestNationalServices:
     def test_whole_country_first(self, countries: tuple[str, ...], rank: int | None) -> None:
         """A service for the whole country ranks before one for part of it."""
         assert rank == _national_rank(self.service(*countries), "GB", None)
+
+    def test_regional_service_in_the_index(self) -> None:
+        """The index offers a service for part of a country to readers there, not elsewhere."""
+        scotland = types.SimpleNamespace(countries=("GB-SCT",), needs=(Need.CHILD_HELPLINE,))
+        index = HelpIndex([scotland])
+
+        assert ((scotland,), ()) == index.candidates(Need.CHILD_HELPLINE, "GB", "GB-SCT")
+        assert ((scotland,), ()) == index.candidates(Need.CHILD_HELPLINE, "GB", None)
+        assert ((), ()) == index.candidates(Need.CHILD_HELPLINE, "GB", "GB-WLS")
 
     def test_countries_of_regional_services(self) -> None:
         """The index's countries are countries, whatever part of one a service is for."""
@@ -373,9 +383,46 @@ class TestResolve:
         } == index.table()
 
     def test_bad_need(self) -> None:
-        """A need outside the vocabulary is an InvalidFilterError listing the needs."""
-        with pytest.raises(InvalidFilterError, match="'child-helpline'"):
+        """A need outside the vocabulary is an InvalidFilterError naming it and every need."""
+        with pytest.raises(InvalidFilterError) as info:
             resolve(["helpline"], self.INDEX, country="GB")
+
+        assert ("need", "helpline") == (info.value.name, info.value.value)
+        assert (
+            "invalid need 'helpline': expected one of 'child-helpline', 'parent-helpline', "
+            "'professional-helpline', 'report-abuse', 'report-csam', 'remove-image-under-18', "
+            "'remove-image-adult', 'crisis-support', 'emergency'"
+        ) == str(info.value)
+
+    @pytest.mark.parametrize(
+        ("age", "accepted"), [(0, True), (120, True), (-1, False), (121, False)]
+    )
+    def test_ages_from_0_to_120(self, age: int, accepted: bool) -> None:
+        """An age is a whole number of years from 0 to 120, both included."""
+        if accepted:
+            assert ["world-kids"] == [
+                r.id
+                for r in resolve(["child-helpline"], self.INDEX, country="FR", age=age).resources
+            ]
+        else:
+            with pytest.raises(InvalidFilterError, match="a whole number of years from 0 to 120"):
+                resolve(["child-helpline"], self.INDEX, country="FR", age=age)
+
+    @pytest.mark.parametrize(
+        ("taken_at_age", "expected"),
+        [
+            (None, ("child-helpline", "remove-image-under-18", "remove-image-adult")),
+            (17, ("child-helpline", "remove-image-under-18")),
+            (18, ("child-helpline", "remove-image-adult")),
+        ],
+    )
+    def test_removal_needs(self, taken_at_age: int | None, expected: tuple[str, ...]) -> None:
+        """Only removal needs are fitted to the age an image was taken at; 18 is an adult's."""
+        needs = ["child-helpline", "remove-image-under-18", "remove-image-adult"]
+
+        assert expected == tuple(
+            n.value for n in removal_needs(map(Need, needs), taken_at_age=taken_at_age)
+        )
 
     def test_table(self) -> None:
         """The table has a row per country with a service, and "*" for an unknown country."""

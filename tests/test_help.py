@@ -394,6 +394,36 @@ class TestResolve:
             "'remove-image-adult', 'crisis-support', 'emergency'"
         ) == str(info.value)
 
+    def test_bad_audience_and_time(self) -> None:
+        """An audience outside the vocabulary, or a time without its zone, is named in full."""
+        naive = dt.datetime(2026, 12, 7, 10)  # noqa: DTZ001 - the mistake under test
+        with pytest.raises(InvalidFilterError) as audience:
+            resolve(["child-helpline"], self.INDEX, country="GB", audience="parents")
+        with pytest.raises(InvalidFilterError) as at:
+            resolve(["child-helpline"], self.INDEX, country="GB", at=naive)
+
+        assert (
+            "invalid audience 'parents': expected one of 'young-people', 'parents-carers', "
+            "'professionals', 'adults'"
+        ) == str(audience.value)
+        assert (
+            "invalid at datetime.datetime(2026, 12, 7, 10, 0): "
+            "expected a timezone-aware datetime.datetime"
+        ) == str(at.value)
+        assert ("at", naive) == (at.value.name, at.value.value)
+
+    def test_adult_reader_keeps_both_removal_tools(self) -> None:
+        """A reader of 18 may have an image taken before 18: both kinds of tool stay."""
+        found = resolve(
+            ["remove-image-under-18", "remove-image-adult"], self.INDEX, country="FR", age=18
+        )
+        under_18 = resolve(
+            ["remove-image-under-18", "remove-image-adult"], self.INDEX, country="FR", age=17
+        )
+
+        assert ["world-under-18", "world-adult"] == [r.id for r in found.resources]
+        assert ["world-under-18"] == [r.id for r in under_18.resources]
+
     @pytest.mark.parametrize(
         ("age", "accepted"), [(0, True), (120, True), (-1, False), (121, False)]
     )

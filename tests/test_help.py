@@ -157,6 +157,29 @@ class TestNationalServices:
         assert ((scotland,), ()) == index.candidates(Need.CHILD_HELPLINE, "GB", None)
         assert ((), ()) == index.candidates(Need.CHILD_HELPLINE, "GB", "GB-WLS")
 
+    def test_regional_service_resolved(self) -> None:
+        """resolve() offers a service for part of a country only there, named or not.
+
+        Content cannot list a subdivision yet (resources name countries), so the service is a
+        resource whose countries are set after it was made.
+        """
+        scotland = line("scot-line", ["GB"], ["child-helpline"])
+        object.__setattr__(scotland, "countries", ("GB-SCT",))
+        index = HelpIndex([scotland])
+
+        def ids(country: str, **more: Any) -> list[list[str]]:
+            found = resolve(["child-helpline"], index, country=country, **more)
+            return [[r.id for r in group.resources] for group in found.groups]
+
+        assert [["scot-line"]] == ids("GB-SCT")
+        assert [[]] == ids("GB-WLS")
+        assert [["scot-line"], []] == ids("GB-SCT", named=[scotland])
+        assert [[]] == ids("GB-WLS", named=[scotland])
+        assert ("GB", "GB-SCT") == (
+            resolve([], index, country="gb-sct").country,
+            resolve([], index, country="gb-sct").subdivision,
+        )
+
     def test_countries_of_regional_services(self) -> None:
         """The index's countries are countries, whatever part of one a service is for."""
         index = HelpIndex([types.SimpleNamespace(countries=("GB-SCT",), needs=())])

@@ -377,8 +377,9 @@ def resolve(  # noqa: PLR0913 - the reader's circumstances, each optional
             not _closed(resource)
             and _serves_age(resource, age)
             and (wanted_audience is None or wanted_audience in resource.audiences)
-            # The candidates are the country's own or worldwide: only the age can rule one out.
-            and (not REMOVAL_NEEDS & set(resource.needs) or resource.eligible(taken_at_age=taken))
+            # The candidates are the country's own or worldwide: only the age an image was taken
+            # at can rule one out (a removal tool's eligibility; any service without one is in).
+            and resource.eligible(taken_at_age=taken)
         )
 
     def ordered(resources: Iterable[Resource]) -> list[Resource]:

@@ -6,6 +6,7 @@ import gettext
 import io
 import pickle
 import re
+import sys
 from pathlib import Path
 
 import babel
@@ -20,6 +21,7 @@ from sextingsafe import InvalidLocaleError, Review
 from sextingsafe._gettext import MessageCatalog, review_comment
 from sextingsafe._i18n import (
     LocaleId,
+    _parse,
     direction,
     fallback_chain,
     negotiate_ids,
@@ -123,6 +125,33 @@ class TestParseLocale:
         assert isinstance(info.value, ValueError)
         assert f"invalid locale {value!r}" in str(info.value)
         assert value == info.value.value
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            (
+                "pt BR",
+                (
+                    "invalid locale 'pt BR': expected a BCP 47 tag ('pt-BR', 'zh-Hant') "
+                    "or a POSIX name ('pt_BR.UTF-8')"
+                ),
+            ),
+            (3, "invalid locale 3: expected a str such as 'pt-BR' or 'pt_BR', or a babel.Locale"),
+        ],
+    )
+    def test_messages(self, value: object, message: str) -> None:
+        """The message quotes the input and says what a locale is written as."""
+        with pytest.raises(InvalidLocaleError) as info:
+            _parse(value)
+
+        assert (message, value) == (str(info.value), info.value.value)
+
+    def test_non_string_before_babel_is_imported(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A non-string is refused the same way while Babel is not (or not yet) imported."""
+        monkeypatch.delitem(sys.modules, "babel.core")
+
+        with pytest.raises(InvalidLocaleError, match="expected a str"):
+            _parse(3)
 
     @pytest.mark.parametrize("value", [3, 3.5, b"fr", ["fr"], object()])
     def test_rejects_non_strings(self, value: object) -> None:

@@ -458,8 +458,12 @@ class TestResolve:
                 for r in resolve(["child-helpline"], self.INDEX, country="FR", age=age).resources
             ]
         else:
-            with pytest.raises(InvalidFilterError, match="a whole number of years from 0 to 120"):
+            with pytest.raises(InvalidFilterError) as info:
                 resolve(["child-helpline"], self.INDEX, country="FR", age=age)
+            assert (
+                f"invalid age {age}: expected a whole number of years from 0 to 120",
+                age,
+            ) == (str(info.value), info.value.value)
 
     @pytest.mark.parametrize(
         ("taken_at_age", "expected"),

@@ -146,6 +146,19 @@ class TestParseLocale:
 
         assert (message, value) == (str(info.value), info.value.value)
 
+    def test_cache_bound(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The parsed-locale cache never holds more than its bound: it starts again when full."""
+        from sextingsafe import _i18n
+
+        monkeypatch.setattr(_i18n, "_parsed", {})
+        monkeypatch.setattr(_i18n, "_PARSE_CACHE_MAX", 3)
+        sizes = []
+        for tag in ("fr", "de", "pl", "lt"):
+            parse_locale(tag)
+            sizes.append(len(_i18n._parsed))
+
+        assert [1, 2, 3, 1] == sizes
+
     def test_non_string_before_babel_is_imported(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A non-string is refused the same way while Babel is not (or not yet) imported."""
         monkeypatch.delitem(sys.modules, "babel.core")

@@ -173,7 +173,8 @@ def equivalents() -> dict[str, str]:
 def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str]]:
     """Return each module's outcome counts, and the names of the mutants that survived.
 
-    A survivor listed as equivalent is counted as "equivalent", and not named.
+    A survivor listed as equivalent (or a listed mutant no test reaches) is counted as
+    "equivalent", and not named.
     """
     kept = equivalents()
     rows, survivors = [], []
@@ -188,7 +189,7 @@ def scores(modules: list[str]) -> tuple[list[tuple[str, Counter[str]]], list[str
                 counts["killed"] += 1
             elif code in TIMEOUT:
                 counts["timeout"] += 1
-            elif code in SURVIVED and name in kept:
+            elif (code in SURVIVED or code in NO_TESTS) and name in kept:
                 counts["equivalent"] += 1
             elif code in SURVIVED:
                 counts["survived"] += 1

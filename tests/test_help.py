@@ -171,6 +171,7 @@ class TestNationalServices:
             found = resolve(["child-helpline"], index, country=country, **more)
             return [[r.id for r in group.resources] for group in found.groups]
 
+        assert (True, False) == (index.covers("GB"), index.covers("SCT"))
         assert [["scot-line"]] == ids("GB-SCT")
         assert [[]] == ids("GB-WLS")
         assert [["scot-line"], []] == ids("GB-SCT", named=[scotland])

@@ -16,8 +16,8 @@ After a change to a mutated module, run that module in full (``--module``) inste
 ``--resume`` goes on with a stopped run: mutants with a result keep it, the others are tested
 (and so are all the mutants of a function that has changed since).
 
-It takes 35 to 40 minutes on two cores: too long for CI, so the score is recorded on the
-quality page (``docs/explanation/quality.md``) instead, with the commit it was measured on.
+A full run takes more than an hour on two cores: too long for CI, so the score is recorded
+on the quality page (``docs/explanation/quality.md``) instead, with the commit it was measured on.
 """
 
 from __future__ import annotations

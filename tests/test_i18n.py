@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sextingsafe
 from sextingsafe import InvalidLocaleError, Review
 from sextingsafe._gettext import MessageCatalog, review_comment
 from sextingsafe._i18n import (
@@ -238,11 +239,30 @@ class TestFallbackChain:
             ("zh_CN", {"zh_Hans", "zh_Hant", "en"}, ("zh_Hans", "en")),
             ("zh", {"zh_Hans", "zh_Hant", "en"}, ("zh_Hans", "en")),
             ("sr_Latn_RS", {"sr_Latn", "sr", "en"}, ("sr_Latn", "sr", "en")),
+            # Punjabi: the bare catalogue is Gurmukhi, which readers in Shahmukhi cannot read.
+            ("pa", {"pa", "en"}, ("pa", "en")),
+            ("pa_IN", {"pa", "en"}, ("pa", "en")),
+            ("pa_Guru", {"pa", "en"}, ("pa", "en")),
+            ("pa_PK", {"pa", "ur", "en"}, ("en",)),
+            ("pa_Arab", {"pa", "en"}, ("en",)),
+            ("pa_PK", {"pa_Arab", "pa", "en"}, ("pa_Arab", "en")),
         ],
     )
     def test_chain(self, locale: str, supported: set[str], expected: tuple[str, ...]) -> None:
         """Only supported locales appear, most specific first; English always closes the chain."""
         assert expected == fallback_chain(parse_locale(locale), supported)
+
+    def test_shahmukhi_reader(self) -> None:
+        """A Punjabi reader in Pakistan gets their next language, and text never in Gurmukhi."""
+        bundled = sextingsafe.advice["you-can-say-no"]
+
+        assert "ur" == str(sextingsafe.negotiate("pa-PK, ur;q=0.8, en;q=0.5"))
+        assert "pa" == str(sextingsafe.negotiate("pa-IN, en;q=0.5"))
+        assert ("en", True, "You can always say no") == (
+            bundled.localize("pa-PK").title.locale,
+            bundled.localize("pa-PK").title.is_fallback,
+            str(bundled.localize("pa-PK").title),
+        )
 
 
 class TestDirection:

@@ -72,6 +72,10 @@ _RTL_SCRIPTS = frozenset(
 )
 # Likely scripts for Chinese by region (CLDR likely subtags), and language aliases.
 _ZH_HANT_REGIONS = frozenset({"TW", "HK", "MO"})
+#: Languages whose scripts most readers cannot read across (CLDR's likely subtags): the script
+#: a catalogue named by the bare language is in, and the regions whose readers use another.
+#: Punjabi is written in Gurmukhi in India and in Shahmukhi (Arabic script) in Pakistan.
+_SEPARATE_SCRIPTS: dict[str, tuple[str, dict[str, str]]] = {"pa": ("Guru", {"PK": "Arab"})}
 _ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"}
 
 
@@ -157,9 +161,15 @@ def direction(locale: LocaleId) -> str:
 
 
 def _with_likely_script(locale: LocaleId) -> LocaleId:
-    if locale.language == "zh" and locale.script is None:
+    if locale.script is not None:
+        return locale
+    if locale.language == "zh":
         script = "Hant" if locale.territory in _ZH_HANT_REGIONS else "Hans"
         return LocaleId("zh", script, locale.territory)
+    if locale.language in _SEPARATE_SCRIPTS:
+        usual, regional = _SEPARATE_SCRIPTS[locale.language]
+        script = regional.get(locale.territory, usual) if locale.territory else usual
+        return LocaleId(locale.language, script, locale.territory)
     return locale
 
 
@@ -168,6 +178,8 @@ def fallback_chain(locale: LocaleId, supported: Iterable[str]) -> tuple[str, ...
 
     ``pt_BR`` tries ``pt_BR``, then ``pt``, then ``en``;
     ``zh_TW`` tries ``zh_Hant_TW``, ``zh_Hant``, ``zh_TW``, ``zh``, then ``en``.
+    A reader of Punjabi in Shahmukhi (``pa_PK``, ``pa_Arab``) is never given the Gurmukhi
+    ``pa``: a script most of them cannot read.
     """
     available = set(supported)
     full = _with_likely_script(locale)
@@ -179,7 +191,8 @@ def fallback_chain(locale: LocaleId, supported: Iterable[str]) -> tuple[str, ...
         candidates.append(f"{lang}_{script}")
     if territory:
         candidates.append(f"{lang}_{territory}")
-    candidates.append(lang)
+    if lang not in _SEPARATE_SCRIPTS or script == _SEPARATE_SCRIPTS[lang][0]:
+        candidates.append(lang)
     chain = [c for c in dict.fromkeys(candidates) if c in available]
     if str(DEFAULT) not in chain:
         chain.append(str(DEFAULT))

@@ -246,6 +246,8 @@ class TestFallbackChain:
             ("pa_PK", {"pa", "ur", "en"}, ("en",)),
             ("pa_Arab", {"pa", "en"}, ("en",)),
             ("pa_PK", {"pa_Arab", "pa", "en"}, ("pa_Arab", "en")),
+            ("pa_PK", {"pa_Arab_PK", "pa_PK", "pa", "en"}, ("pa_Arab_PK", "pa_PK", "en")),
+            ("pa_IN", {"pa_Guru_IN", "pa_IN", "pa", "en"}, ("pa_Guru_IN", "pa_IN", "pa", "en")),
         ],
     )
     def test_chain(self, locale: str, supported: set[str], expected: tuple[str, ...]) -> None:

@@ -75,7 +75,7 @@ _ZH_HANT_REGIONS = frozenset({"TW", "HK", "MO"})
 #: Languages whose scripts most readers cannot read across (CLDR's likely subtags): the script
 #: a catalogue named by the bare language is in, and the regions whose readers use another.
 #: Punjabi is written in Gurmukhi in India and in Shahmukhi (Arabic script) in Pakistan.
-_SEPARATE_SCRIPTS: dict[str, tuple[str, dict[str, str]]] = {"pa": ("Guru", {"PK": "Arab"})}
+_SEPARATE_SCRIPTS: dict[str, tuple[str, dict[str | None, str]]] = {"pa": ("Guru", {"PK": "Arab"})}
 _ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"}
 
 
@@ -168,7 +168,7 @@ def _with_likely_script(locale: LocaleId) -> LocaleId:
         return LocaleId("zh", script, locale.territory)
     if locale.language in _SEPARATE_SCRIPTS:
         usual, regional = _SEPARATE_SCRIPTS[locale.language]
-        script = regional.get(locale.territory, usual) if locale.territory else usual
+        script = regional.get(locale.territory, usual)
         return LocaleId(locale.language, script, locale.territory)
     return locale
 

@@ -299,7 +299,7 @@ class _RecordBuilder:
             first = origin[kind, item.id]
             if first == self.pack.name or item.id not in self.pack.overrides:
                 self.problem(
-                    "country" if kind == "emergency" else "id",
+                    self.record.id_key,
                     f"duplicate {kind} id {item.id!r} (first defined in {first}); a pack that "
                     "replaces an item must list its id under 'overrides' in pack.toml",
                 )

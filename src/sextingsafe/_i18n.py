@@ -70,12 +70,16 @@ _RTL_LANGUAGES = frozenset(
 _RTL_SCRIPTS = frozenset(
     ["Adlm", "Arab", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"]
 )
-# Likely scripts for Chinese by region (CLDR likely subtags), and language aliases.
-_ZH_HANT_REGIONS = frozenset({"TW", "HK", "MO"})
-#: Languages whose scripts most readers cannot read across (CLDR's likely subtags): the script
-#: a catalogue named by the bare language is in, and the regions whose readers use another.
-#: Punjabi is written in Gurmukhi in India and in Shahmukhi (Arabic script) in Pakistan.
-_SEPARATE_SCRIPTS: dict[str, tuple[str, dict[str | None, str]]] = {"pa": ("Guru", {"PK": "Arab"})}
+#: Likely scripts (CLDR's likely subtags) of languages written in more than one: the script a
+#: catalogue named by the bare language is in, and the regions whose readers use another.
+_LIKELY_SCRIPTS: dict[str, tuple[str, dict[str | None, str]]] = {
+    "zh": ("Hans", {"TW": "Hant", "HK": "Hant", "MO": "Hant"}),
+    "pa": ("Guru", {"PK": "Arab"}),
+}
+#: Of those, the languages whose scripts most readers cannot read across: the bare catalogue is
+#: never offered to a reader of another script. Punjabi is written in Gurmukhi in India and in
+#: Shahmukhi (Arabic script) in Pakistan; Chinese readers get the other script before English.
+_SEPARATE_SCRIPTS = frozenset({"pa"})
 _ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi", "tl": "fil"}
 
 
@@ -161,16 +165,11 @@ def direction(locale: LocaleId) -> str:
 
 
 def _with_likely_script(locale: LocaleId) -> LocaleId:
-    if locale.script is not None:
+    likely = _LIKELY_SCRIPTS.get(locale.language)
+    if locale.script is not None or likely is None:
         return locale
-    if locale.language == "zh":
-        script = "Hant" if locale.territory in _ZH_HANT_REGIONS else "Hans"
-        return LocaleId("zh", script, locale.territory)
-    if locale.language in _SEPARATE_SCRIPTS:
-        usual, regional = _SEPARATE_SCRIPTS[locale.language]
-        script = regional.get(locale.territory, usual)
-        return LocaleId(locale.language, script, locale.territory)
-    return locale
+    usual, regional = likely
+    return locale._replace(script=regional.get(locale.territory, usual))
 
 
 def fallback_chain(locale: LocaleId, supported: Iterable[str]) -> tuple[str, ...]:
@@ -191,7 +190,7 @@ def fallback_chain(locale: LocaleId, supported: Iterable[str]) -> tuple[str, ...
         candidates.append(f"{lang}_{script}")
     if territory:
         candidates.append(f"{lang}_{territory}")
-    if lang not in _SEPARATE_SCRIPTS or script == _SEPARATE_SCRIPTS[lang][0]:
+    if lang not in _SEPARATE_SCRIPTS or script == _LIKELY_SCRIPTS[lang][0]:
         candidates.append(lang)
     chain = [c for c in dict.fromkeys(candidates) if c in available]
     if str(DEFAULT) not in chain:

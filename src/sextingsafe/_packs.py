@@ -129,9 +129,14 @@ class _Record(NamedTuple):
         return keys.get(key, line)
 
     @property
+    def id_key(self) -> str:
+        """The key holding the record's id: ``country`` for an emergency record, else ``id``."""
+        return "country" if self.kind == "emergency" else "id"
+
+    @property
     def item_id(self) -> object:
-        """The record's id: its ``country`` for an emergency record, else its ``id`` (unchecked)."""
-        return self.data.get("country" if self.kind == "emergency" else "id")
+        """The record's id, as written (unchecked)."""
+        return self.data.get(self.id_key)
 
 
 class RawPack(NamedTuple):
